@@ -106,6 +106,7 @@ CREATE TABLE IF NOT EXISTS {{.DB}}.activity_scores {{onCluster}} (
     dataset_id String,
     activity_id String,
     feed_url String,
+    rpde_id String,
     kind String,
     name String,
     organiser String,

@@ -108,6 +108,7 @@ CREATE TABLE IF NOT EXISTS activity_scores (
     dataset_id TEXT NOT NULL,
     activity_id TEXT NOT NULL,
     feed_url TEXT NOT NULL,
+    rpde_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
     organiser TEXT NOT NULL,

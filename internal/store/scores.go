@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/domain"
+)
+
+var scoreCols = []string{"t", "dataset_id", "activity_id", "feed_url", "rpde_id", "kind", "name", "organiser", "organiser_key",
+	"postcode", "lsoa", "lad", "sub_icb", "icb", "region", "pcn", "location_method", "pcn_method", "lat", "lng",
+	"next_occurrence", "last_change", "upcoming", "recent", "freshness", "completeness", "completeness_openactive",
+	"assurance", "overall", "grade", "sp_ready", "orphan", "online", "failed_checks", "missing_openactive",
+	"activity_types", "occurrences", "method_version", "profile_hash"}
+
+// ScoreRow flattens a score into the activity_scores column order.
+func ScoreRow(s *domain.ActivityScore) []any {
+	var lat, lng *float64
+	if s.HasPoint {
+		lat, lng = &s.Lat, &s.Lng
+	}
+	return []any{s.T.UTC(), s.DatasetID, s.ActivityID, s.FeedURL, s.ItemID, s.Kind, s.Name, s.Organiser, s.OrganiserKey,
+		s.Postcode, s.LSOA, s.LAD, s.SubICB, s.ICB, s.Region, s.PCN, s.Method, s.PCNMethod, lat, lng,
+		s.NextOccurrence, s.LastChange, s.Upcoming, s.Recent, s.Freshness, s.Completeness, s.CompletenessOpenActive,
+		s.Assurance, s.Overall, s.Grade, s.SPReady, s.Orphan, s.Online, nonNil(s.FailedChecks), nonNil(s.MissingOpenActive),
+		nonNil(s.ActivityTypes), s.Occurrences, s.MethodVersion, s.ProfileHash}
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// PutScores writes activity scores. Scores are keyed by (T, dataset,
+// activity), so writing a snapshot again replaces its rows.
+func PutScores(ctx context.Context, st Store, scores []domain.ActivityScore) error {
+	rows := make([][]any, len(scores))
+	for i := range scores {
+		rows[i] = ScoreRow(&scores[i])
+	}
+	if err := st.Insert(ctx, "activity_scores", scoreCols, rows); err != nil {
+		return fmt.Errorf("store %d activity scores: %w", len(scores), err)
+	}
+	return nil
+}
+
+// ScoreColumns lists the activity_scores columns written by PutScores.
+func ScoreColumns() []string { return append([]string(nil), scoreCols...) }
+
+// FeedStats is the per-feed count of one snapshot.
+type FeedStats struct {
+	T          time.Time
+	FeedURL    string
+	DatasetID  string
+	Items      int
+	Deleted    int
+	Orphans    int
+	Activities int
+}
+
+// PutFeedStats writes per-feed counts of a snapshot.
+func PutFeedStats(ctx context.Context, st Store, fs []FeedStats) error {
+	rows := make([][]any, len(fs))
+	for i, f := range fs {
+		rows[i] = []any{f.T.UTC(), f.FeedURL, f.DatasetID, f.Items, f.Deleted, f.Orphans, f.Activities}
+	}
+	return st.Insert(ctx, "feed_stats", []string{"t", "feed_url", "dataset_id", "items", "deleted", "orphans", "activities"}, rows)
+}
+
+// DatasetRollup is the sums behind a dataset's means in one snapshot; means
+// are computed by the named queries so they round the same on every backend.
+type DatasetRollup struct {
+	T                                                       time.Time
+	DatasetID, Name, Publisher                              string
+	Feeds, Activities, Upcoming, SPReady, Orphans           int
+	SumFreshness, SumCompleteness, SumAssurance, SumOverall int64
+	GradeA, GradeB, GradeC, GradeD                          int
+}
+
+// Rollup sums a dataset's scores.
+func Rollup(t time.Time, d domain.Dataset, feeds int, scores []domain.ActivityScore) DatasetRollup {
+	r := DatasetRollup{T: t, DatasetID: d.ID, Name: d.Name, Publisher: d.Publisher, Feeds: feeds, Activities: len(scores)}
+	for i := range scores {
+		s := &scores[i]
+		if s.Upcoming == 1 {
+			r.Upcoming++
+		}
+		if s.SPReady {
+			r.SPReady++
+		}
+		if s.Orphan {
+			r.Orphans++
+		}
+		r.SumFreshness += int64(s.Freshness)
+		r.SumCompleteness += int64(s.Completeness)
+		r.SumAssurance += int64(s.Assurance)
+		r.SumOverall += int64(s.Overall)
+		switch s.Grade {
+		case "A":
+			r.GradeA++
+		case "B":
+			r.GradeB++
+		case "C":
+			r.GradeC++
+		default:
+			r.GradeD++
+		}
+	}
+	return r
+}
+
+// PutDatasetRollups writes dataset roll-ups of a snapshot.
+func PutDatasetRollups(ctx context.Context, st Store, rs []DatasetRollup) error {
+	rows := make([][]any, len(rs))
+	for i, r := range rs {
+		rows[i] = []any{r.T.UTC(), r.DatasetID, r.Name, r.Publisher, r.Feeds, r.Activities, r.Upcoming, r.SPReady, r.Orphans,
+			r.SumFreshness, r.SumCompleteness, r.SumAssurance, r.SumOverall, r.GradeA, r.GradeB, r.GradeC, r.GradeD}
+	}
+	return st.Insert(ctx, "dataset_rollups", []string{"t", "dataset_id", "name", "publisher", "feeds", "activities",
+		"upcoming", "sp_ready", "orphans", "sum_freshness", "sum_completeness", "sum_assurance", "sum_overall",
+		"grade_a", "grade_b", "grade_c", "grade_d"}, rows)
+}
+
+var snapshotCols = []string{"t", "started_at", "finished_at", "status", "method_version", "profile_hash",
+	"activity_list_hash", "facility_types_hash", "models_hash", "geo_vintages", "register_revision",
+	"datasets", "feeds", "activities", "version"}
+
+// PutSnapshot records a snapshot's state; the latest write wins.
+func PutSnapshot(ctx context.Context, st Store, s domain.Snapshot) error {
+	return st.Insert(ctx, "snapshots", snapshotCols, [][]any{{s.T.UTC(), s.StartedAt.UTC(), s.FinishedAt.UTC(), s.Status,
+		s.MethodVersion, s.ProfileHash, s.ActivityListHash, s.FacilityTypesHash, s.ModelsHash, s.GeoVintages,
+		s.RegisterRevision, s.Datasets, s.Feeds, s.Activities, NextSeq(1)}})
+}
+
+// Snapshots lists snapshots, newest first.
+func Snapshots(ctx context.Context, st Store, limit int) ([]domain.Snapshot, error) {
+	rows, err := st.Query(ctx, "SELECT t, started_at, finished_at, status, method_version, profile_hash, activity_list_hash, "+
+		"facility_types_hash, models_hash, geo_vintages, register_revision, datasets, feeds, activities FROM snapshots"+
+		st.Final()+" ORDER BY t DESC LIMIT @n", A("n", limit))
+	if err != nil {
+		return nil, fmt.Errorf("read snapshots: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Snapshot
+	for rows.Next() {
+		var s domain.Snapshot
+		if err := rows.Scan(&s.T, &s.StartedAt, &s.FinishedAt, &s.Status, &s.MethodVersion, &s.ProfileHash,
+			&s.ActivityListHash, &s.FacilityTypesHash, &s.ModelsHash, &s.GeoVintages, &s.RegisterRevision,
+			&s.Datasets, &s.Feeds, &s.Activities); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
