@@ -37,14 +37,99 @@ func nonNil(l []string) []string {
 // PutScores writes activity scores. Scores are keyed by (T, dataset,
 // activity), so writing a snapshot again replaces its rows.
 func PutScores(ctx context.Context, st Store, scores []domain.ActivityScore) error {
-	rows := make([][]any, len(scores))
-	for i := range scores {
-		rows[i] = ScoreRow(&scores[i])
-	}
-	if err := st.Insert(ctx, "activity_scores", scoreCols, rows); err != nil {
+	if err := InsertColumns(ctx, st, "activity_scores", scoreCols, scoreColumns(scores)); err != nil {
 		return fmt.Errorf("store %d activity scores: %w", len(scores), err)
 	}
 	return nil
+}
+
+// scoreColumns lays scores out column by column, in scoreCols order.
+func scoreColumns(scores []domain.ActivityScore) []any {
+	n := len(scores)
+	str := func(f func(*domain.ActivityScore) string) []string {
+		out := make([]string, n)
+		for i := range scores {
+			out[i] = f(&scores[i])
+		}
+		return out
+	}
+	num := func(f func(*domain.ActivityScore) int) []int {
+		out := make([]int, n)
+		for i := range scores {
+			out[i] = f(&scores[i])
+		}
+		return out
+	}
+	flt := func(f func(*domain.ActivityScore) float64) []float64 {
+		out := make([]float64, n)
+		for i := range scores {
+			out[i] = f(&scores[i])
+		}
+		return out
+	}
+	flag := func(f func(*domain.ActivityScore) bool) []bool {
+		out := make([]bool, n)
+		for i := range scores {
+			out[i] = f(&scores[i])
+		}
+		return out
+	}
+	lst := func(f func(*domain.ActivityScore) []string) [][]string {
+		out := make([][]string, n)
+		for i := range scores {
+			out[i] = nonNil(f(&scores[i]))
+		}
+		return out
+	}
+	ts := make([]time.Time, n)
+	lat, lng := make([]*float64, n), make([]*float64, n)
+	next, last := make([]*time.Time, n), make([]*time.Time, n)
+	coa := make([]*int, n)
+	for i := range scores {
+		s := &scores[i]
+		ts[i] = s.T.UTC()
+		if s.HasPoint {
+			lat[i], lng[i] = &s.Lat, &s.Lng
+		}
+		next[i], last[i], coa[i] = s.NextOccurrence, s.LastChange, s.CompletenessOpenActive
+	}
+	return []any{ts,
+		str(func(s *domain.ActivityScore) string { return s.DatasetID }),
+		str(func(s *domain.ActivityScore) string { return s.ActivityID }),
+		str(func(s *domain.ActivityScore) string { return s.FeedURL }),
+		str(func(s *domain.ActivityScore) string { return s.ItemID }),
+		str(func(s *domain.ActivityScore) string { return s.Kind }),
+		str(func(s *domain.ActivityScore) string { return s.Name }),
+		str(func(s *domain.ActivityScore) string { return s.Organiser }),
+		str(func(s *domain.ActivityScore) string { return s.OrganiserKey }),
+		str(func(s *domain.ActivityScore) string { return s.Postcode }),
+		str(func(s *domain.ActivityScore) string { return s.LSOA }),
+		str(func(s *domain.ActivityScore) string { return s.LAD }),
+		str(func(s *domain.ActivityScore) string { return s.SubICB }),
+		str(func(s *domain.ActivityScore) string { return s.ICB }),
+		str(func(s *domain.ActivityScore) string { return s.Region }),
+		str(func(s *domain.ActivityScore) string { return s.PCN }),
+		str(func(s *domain.ActivityScore) string { return s.Method }),
+		str(func(s *domain.ActivityScore) string { return s.PCNMethod }),
+		lat, lng, next, last,
+		flt(func(s *domain.ActivityScore) float64 { return s.Upcoming }),
+		flt(func(s *domain.ActivityScore) float64 { return s.Recent }),
+		num(func(s *domain.ActivityScore) int { return s.Freshness }),
+		num(func(s *domain.ActivityScore) int { return s.Completeness }),
+		coa,
+		num(func(s *domain.ActivityScore) int { return s.Assurance }),
+		num(func(s *domain.ActivityScore) int { return s.Overall }),
+		str(func(s *domain.ActivityScore) string { return s.Grade }),
+		flag(func(s *domain.ActivityScore) bool { return s.SPReady }),
+		flag(func(s *domain.ActivityScore) bool { return s.Orphan }),
+		flag(func(s *domain.ActivityScore) bool { return s.Online }),
+		lst(func(s *domain.ActivityScore) []string { return s.FailedChecks }),
+		lst(func(s *domain.ActivityScore) []string { return s.MissingOpenActive }),
+		lst(func(s *domain.ActivityScore) []string { return s.ActivityTypes }),
+		num(func(s *domain.ActivityScore) int { return s.Occurrences }),
+		num(func(s *domain.ActivityScore) int { return s.MethodVersion }),
+		str(func(s *domain.ActivityScore) string { return s.ProfileHash }),
+	}
 }
 
 // ScoreColumns lists the activity_scores columns written by PutScores.

@@ -22,8 +22,8 @@ func (db *DB) Insert(ctx context.Context, table string, cols []string, rows [][]
 		return nil
 	}
 	per := maxVars / len(cols)
-	if per > 500 {
-		per = 500
+	if per > 100 {
+		per = 100
 	}
 	db.wmu.Lock()
 	defer db.wmu.Unlock()

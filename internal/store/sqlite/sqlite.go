@@ -44,7 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("cannot create the folder for the embedded store %s: %w", path, err)
 		}
 	}
-	pragmas := "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(OFF)&_txlock=immediate"
+	pragmas := "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(OFF)&_pragma=cache_size(-131072)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	write, err := sql.Open("sqlite", "file:"+path+pragmas)
 	if err != nil {
 		return nil, fmt.Errorf("open embedded store %s: %w", path, err)

@@ -145,8 +145,6 @@ CREATE TABLE IF NOT EXISTS activity_scores (
     profile_hash TEXT NOT NULL,
     PRIMARY KEY (t, dataset_id, activity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS activity_scores_pcn ON activity_scores (t, pcn);
-CREATE INDEX IF NOT EXISTS activity_scores_lad ON activity_scores (t, lad);
 
 CREATE TABLE IF NOT EXISTS feed_stats (
     t INTEGER NOT NULL,
