@@ -241,3 +241,14 @@ func Snapshots(ctx context.Context, st Store, limit int) ([]domain.Snapshot, err
 	}
 	return out, rows.Err()
 }
+
+// PutOrganisers writes the organisers seen in a snapshot.
+func PutOrganisers(ctx context.Context, st Store, os []domain.Organiser) error {
+	rows := make([][]any, len(os))
+	for i, o := range os {
+		rows[i] = []any{o.T.UTC(), o.DatasetID, o.Key, o.Name, o.URL, o.Email, o.Telephone, nonNil(o.Identifiers),
+			o.LAD, o.Activities, o.SPReady, o.Upcoming}
+	}
+	return st.Insert(ctx, "organisers", []string{"t", "dataset_id", "organiser_key", "name", "url", "email", "telephone",
+		"identifiers", "lad", "activities", "sp_ready", "upcoming"}, rows)
+}

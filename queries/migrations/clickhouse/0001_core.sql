@@ -172,3 +172,18 @@ CREATE TABLE IF NOT EXISTS {{.DB}}.dataset_rollups {{onCluster}} (
     grade_c UInt32,
     grade_d UInt32
 ) ENGINE = {{engine "ReplacingMergeTree"}} PARTITION BY toYYYYMM(t) ORDER BY (t, dataset_id);
+
+CREATE TABLE IF NOT EXISTS {{.DB}}.organisers {{onCluster}} (
+    t DateTime,
+    dataset_id String,
+    organiser_key String,
+    name String,
+    url String,
+    email String,
+    telephone String,
+    identifiers Array(String),
+    lad String,
+    activities UInt32,
+    sp_ready UInt32,
+    upcoming UInt32
+) ENGINE = {{engine "ReplacingMergeTree"}} PARTITION BY toYYYYMM(t) ORDER BY (t, dataset_id, organiser_key);

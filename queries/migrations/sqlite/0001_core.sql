@@ -177,3 +177,19 @@ CREATE TABLE IF NOT EXISTS dataset_rollups (
     grade_d INTEGER NOT NULL,
     PRIMARY KEY (t, dataset_id)
 );
+
+CREATE TABLE IF NOT EXISTS organisers (
+    t INTEGER NOT NULL,
+    dataset_id TEXT NOT NULL,
+    organiser_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    email TEXT NOT NULL,
+    telephone TEXT NOT NULL,
+    identifiers TEXT NOT NULL,
+    lad TEXT NOT NULL,
+    activities INTEGER NOT NULL,
+    sp_ready INTEGER NOT NULL,
+    upcoming INTEGER NOT NULL,
+    PRIMARY KEY (t, dataset_id, organiser_key)
+);
