@@ -1,0 +1,124 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/score"
+	"github.com/feedgauge/feedgauge/internal/store"
+)
+
+// DatasetResult is what scoring one dataset produced.
+type DatasetResult struct {
+	DatasetID  string
+	Items      int
+	Deleted    int
+	Activities int
+	SPReady    int
+	Orphans    int
+}
+
+// ScoreDataset reads every stored item of a dataset, scores it as at T and
+// writes its activity scores, feed counts, organisers and roll-up. Writing
+// the same T again replaces these rows.
+func ScoreDataset(ctx context.Context, st store.Store, ref *score.Reference, ds domain.Dataset, feeds []domain.Feed, T time.Time) (DatasetResult, error) {
+	in := score.DatasetInput{DatasetID: ds.ID}
+	for _, f := range feeds {
+		fs, _, err := store.GetFeedState(ctx, st, f.URL)
+		if err != nil {
+			return DatasetResult{}, err
+		}
+		in.Feeds = append(in.Feeds, score.FeedInfo{URL: f.URL, Ordering: fs.Ordering})
+	}
+	err := store.EachItem(ctx, st, ds.ID, func(it domain.Item) error {
+		in.Items = append(in.Items, it)
+		return nil
+	})
+	if err != nil {
+		return DatasetResult{}, err
+	}
+	res := score.ScoreDataset(in, T, ref)
+	if err := writeDataset(ctx, st, ds, len(feeds), T, res); err != nil {
+		return DatasetResult{}, fmt.Errorf("store the scores of %s: %w", ds.ID, err)
+	}
+	out := DatasetResult{DatasetID: ds.ID, Activities: len(res.Activities)}
+	for _, f := range res.Feeds {
+		out.Items += f.Items
+		out.Deleted += f.Deleted
+		out.Orphans += f.Orphans
+	}
+	for _, a := range res.Activities {
+		if a.SPReady {
+			out.SPReady++
+		}
+	}
+	return out, nil
+}
+
+func writeDataset(ctx context.Context, st store.Store, ds domain.Dataset, nfeeds int, T time.Time, res score.Result) error {
+	if err := store.PutScores(ctx, st, res.Activities); err != nil {
+		return err
+	}
+	stats := make([]store.FeedStats, len(res.Feeds))
+	for i, f := range res.Feeds {
+		stats[i] = store.FeedStats{T: T, FeedURL: f.FeedURL, DatasetID: ds.ID, Items: f.Items, Deleted: f.Deleted,
+			Orphans: f.Orphans, Activities: f.Activities}
+	}
+	if err := store.PutFeedStats(ctx, st, stats); err != nil {
+		return err
+	}
+	if err := store.PutOrganisers(ctx, st, organisers(T, ds.ID, res.Activities)); err != nil {
+		return err
+	}
+	return store.PutDatasetRollups(ctx, st, []store.DatasetRollup{store.Rollup(T, ds, nfeeds, res.Activities)})
+}
+
+// organisers summarises the organisers of a dataset's activities: counts,
+// and the local authority most of their activities are in.
+func organisers(T time.Time, datasetID string, acts []domain.ActivityScore) []domain.Organiser {
+	byKey := map[string]*domain.Organiser{}
+	lads := map[string]map[string]int{}
+	for _, a := range acts {
+		if a.OrganiserKey == "" {
+			continue
+		}
+		o := byKey[a.OrganiserKey]
+		if o == nil {
+			o = &domain.Organiser{T: T, DatasetID: datasetID, Key: a.OrganiserKey, Name: a.Organiser}
+			byKey[a.OrganiserKey] = o
+			lads[a.OrganiserKey] = map[string]int{}
+		}
+		o.Activities++
+		if a.SPReady {
+			o.SPReady++
+		}
+		if a.Upcoming == 1 {
+			o.Upcoming++
+		}
+		if a.LAD != "" {
+			lads[a.OrganiserKey][a.LAD]++
+		}
+	}
+	out := make([]domain.Organiser, 0, len(byKey))
+	for k, o := range byKey {
+		o.LAD = mostCommon(lads[k])
+		out = append(out, *o)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// mostCommon picks the most frequent key, ties to the lowest code so the
+// result is deterministic.
+func mostCommon(m map[string]int) string {
+	best, n := "", 0
+	for k, c := range m {
+		if c > n || c == n && k < best {
+			best, n = k, c
+		}
+	}
+	return best
+}
