@@ -92,6 +92,40 @@ func int64Flag(get func(*Config) *int64, def int64) func(*flag.FlagSet, *Config,
 	}
 }
 
+// optionalValue is a string flag that may be given without a value
+// (--allow-private means "all"), like a boolean flag.
+type optionalValue struct {
+	p      *string
+	ifBare string
+}
+
+func (o optionalValue) String() string {
+	if o.p == nil {
+		return ""
+	}
+	return *o.p
+}
+
+func (o optionalValue) Set(s string) error {
+	if s == "true" || s == "all" {
+		s = o.ifBare
+	}
+	*o.p = s
+	return nil
+}
+
+func (o optionalValue) IsBoolFlag() bool { return true }
+
+func optional(get func(*Config) *string, ifBare string) func(*flag.FlagSet, *Config, string, string) {
+	return func(fs *flag.FlagSet, c *Config, name, usage string) {
+		p := get(c)
+		if v := env(name, ""); v != "" {
+			_ = optionalValue{p, ifBare}.Set(v)
+		}
+		fs.Var(optionalValue{p, ifBare}, name, usage)
+	}
+}
+
 func duration(get func(*Config) *time.Duration, def time.Duration) func(*flag.FlagSet, *Config, string, string) {
 	return func(fs *flag.FlagSet, c *Config, name, usage string) {
 		v, err := time.ParseDuration(env(name, def.String()))

@@ -10,7 +10,7 @@ var defs = map[string]flagDef{
 	"log-level":     {usage: "debug, info, warn or error", bind: str(func(c *Config) *string { return &c.LogLevel }, "info")},
 	"log-format":    {usage: "text or json", bind: str(func(c *Config) *string { return &c.LogFormat }, "text")},
 	"admin-token":   {usage: "token that admin pages and actions require", bind: str(func(c *Config) *string { return &c.AdminToken }, "")},
-	"allow-private": {usage: "let the harvester reach private and loopback addresses: 'all' or CIDR,CIDR (tests, intranets)", bind: str(func(c *Config) *string { return &c.AllowPrivate }, "")},
+	"allow-private": {usage: "let the harvester reach private and loopback addresses: alone for all, or =CIDR,CIDR (tests, intranets)", bind: optional(func(c *Config) *string { return &c.AllowPrivate }, "true")},
 	"source":        {usage: "a catalogue collection, catalogue, dataset site or feed URL", bind: list(func(c *Config) *[]string { return &c.Sources })},
 	"sources":       {usage: "a YAML file listing sources", bind: str(func(c *Config) *string { return &c.SourcesFile }, "")},
 	"every":         {usage: "snapshot schedule: a duration like 6h or a cron expression; empty for none", bind: str(func(c *Config) *string { return &c.Every }, "")},
