@@ -87,8 +87,12 @@ func AllFaults() []Fault {
 }
 
 // ParseFaults reads a comma-separated fault list such as
-// "500-deep,403-ratelimit,slow=50ms,self-loop=permanent@2".
+// "500-deep,403-ratelimit,slow=50ms,self-loop=permanent@2"; "all" turns
+// every fault on.
 func ParseFaults(s string) ([]Fault, error) {
+	if strings.TrimSpace(s) == "all" {
+		return AllFaults(), nil
+	}
 	var out []Fault
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)

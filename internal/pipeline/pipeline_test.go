@@ -1,0 +1,132 @@
+package pipeline_test
+
+import (
+	"context"
+	"net/netip"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/discover"
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/fetch"
+	"github.com/feedgauge/feedgauge/internal/pipeline"
+	"github.com/feedgauge/feedgauge/internal/query"
+	"github.com/feedgauge/feedgauge/internal/score"
+	"github.com/feedgauge/feedgauge/internal/simulate"
+	"github.com/feedgauge/feedgauge/internal/store"
+	"github.com/feedgauge/feedgauge/internal/store/storetest"
+	"github.com/feedgauge/feedgauge/queries"
+)
+
+var t0 = time.Date(2026, 5, 4, 6, 0, 0, 0, time.UTC)
+
+func world(t *testing.T, faults string) *simulate.Server {
+	t.Helper()
+	fs, err := simulate.ParseFaults(faults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := simulate.Start(context.Background(), simulate.Config{Seed: 11, Datasets: 6, Activities: 120, Clock: t0, Faults: fs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sim.Close() })
+	return sim
+}
+
+func options(t *testing.T, st store.Store, sim *simulate.Server) pipeline.Options {
+	t.Helper()
+	fo := fetch.DefaultOptions()
+	fo.AllowCIDRs = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	fo.HostRate, fo.HostConcurrency = -1, 16
+	fo.BackoffBase, fo.BackoffMax, fo.RetryAfterCap = time.Millisecond, 5*time.Millisecond, 2*time.Second
+	ref, err := score.DefaultReference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pipeline.Options{Store: st, Client: fetch.New(fo), Reference: ref,
+		Sources: []discover.Source{{URL: sim.CatalogueURL()}}, T: t0}
+}
+
+func rows(t *testing.T, st store.Store, name string, params map[string]string) [][]any {
+	t.Helper()
+	cat, err := query.Load(queries.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := cat.Get(name)
+	args, err := d.Bind(params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := query.Run(context.Background(), st, d, args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Rows
+}
+
+// TestRerunSameSnapshotNeverDoubleCounts runs the same T twice on every
+// backend and expects identical stored results, and identical results
+// across backends (determinism of the method, §8).
+func TestRerunSameSnapshotNeverDoubleCounts(t *testing.T) {
+	sim := world(t, "")
+	var first [][]any
+	for _, b := range storetest.All(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			ctx := context.Background()
+			o := options(t, b.Store, sim)
+			s1, err := pipeline.Run(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acts1 := rows(t, b.Store, "activities", map[string]string{"limit": "100000"})
+			ds1 := rows(t, b.Store, "datasets", nil)
+			s2, err := pipeline.Run(ctx, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acts2 := rows(t, b.Store, "activities", map[string]string{"limit": "100000"})
+			if s1.Activities == 0 || s1.Activities != s2.Activities || len(acts1) != s1.Activities {
+				t.Fatalf("activities: run 1 %d, run 2 %d, stored %d", s1.Activities, s2.Activities, len(acts1))
+			}
+			if !reflect.DeepEqual(acts1, acts2) || !reflect.DeepEqual(ds1, rows(t, b.Store, "datasets", nil)) {
+				t.Error("re-running the same snapshot changed the stored results")
+			}
+			if first == nil {
+				first = acts1
+			} else if !reflect.DeepEqual(first, acts1) {
+				t.Error("the same items, reference data and T scored differently on this backend")
+			}
+		})
+	}
+}
+
+// TestFailingFeedsAreDataNotErrors turns every fault on: the run finishes,
+// failed feeds are attempt rows with a stable error kind, and the rest is
+// scored.
+func TestFailingFeedsAreDataNotErrors(t *testing.T) {
+	sim := world(t, "all")
+	st := storetest.SQLite(t)
+	sum, err := pipeline.Run(context.Background(), options(t, st, sim))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.FeedsFailed == 0 || sum.Activities == 0 {
+		t.Fatalf("summary %+v: want some failed feeds and some scored activities", sum)
+	}
+	known := map[string]bool{}
+	for _, k := range domain.ErrorKinds {
+		known[string(k)] = true
+	}
+	failed := rows(t, st, "feed_health", map[string]string{"status": "failed"})
+	if len(failed) == 0 {
+		t.Fatal("no failed feed recorded")
+	}
+	for _, r := range failed {
+		if kind := r[5].(string); !known[kind] || kind == "ok" {
+			t.Errorf("feed %s failed with error kind %q", r[0], kind)
+		}
+	}
+}
