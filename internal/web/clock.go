@@ -1,0 +1,6 @@
+package web
+
+import "time"
+
+// nowFunc is the clock; tests may replace it.
+var nowFunc = time.Now

@@ -1,0 +1,55 @@
+-- The last complete snapshot of each period, with its headline figures.
+-- Periods are bounded at 00:00 Europe/London (toDateTime(t, 'Europe/London')).
+-- Means are exact means rounded half up to one decimal; divisors are guarded
+-- with greatest(n, 1) because ClickHouse evaluates both branches of if().
+-- ClickHouse 18.16: no CTEs, so the period expression is written where used,
+-- and both UNION ALL branches cast to the same types.
+SELECT multiIf(@period = 'day', toString(toDate(toDateTime(t, 'Europe/London'))),
+               @period = 'week', toString(toMonday(toDateTime(t, 'Europe/London'))),
+               @period = 'month', substring(toString(toStartOfMonth(toDateTime(t, 'Europe/London'))), 1, 7),
+               concat(toString(toYear(toDateTime(t, 'Europe/London'))), 'Q', toString(toQuarter(toDateTime(t, 'Europe/London'))))) AS period,
+       t, activities_n AS activities, upcoming_n AS upcoming, sp_ready_n AS sp_ready, datasets_n AS datasets,
+       feeds_n AS feeds,
+       if(n = 0, NULL, intDiv(20 * sum_f + n, 2 * greatest(n, 1)) / 10) AS freshness,
+       if(n = 0, NULL, intDiv(20 * sum_c + n, 2 * greatest(n, 1)) / 10) AS completeness,
+       if(n = 0, NULL, intDiv(20 * sum_a + n, 2 * greatest(n, 1)) / 10) AS assurance,
+       if(n = 0, NULL, intDiv(20 * sum_o + n, 2 * greatest(n, 1)) / 10) AS overall,
+       grade_a_n AS grade_a, grade_b_n AS grade_b, grade_c_n AS grade_c, grade_d_n AS grade_d
+FROM (
+    SELECT t, toInt64(sum(activities)) AS activities_n, toInt64(sum(upcoming)) AS upcoming_n,
+           toInt64(sum(sp_ready)) AS sp_ready_n, toInt64(count()) AS datasets_n, toInt64(sum(feeds)) AS feeds_n,
+           toInt64(sum(activities)) AS n, toInt64(sum(sum_freshness)) AS sum_f, toInt64(sum(sum_completeness)) AS sum_c,
+           toInt64(sum(sum_assurance)) AS sum_a, toInt64(sum(sum_overall)) AS sum_o,
+           toInt64(sum(grade_a)) AS grade_a_n, toInt64(sum(grade_b)) AS grade_b_n,
+           toInt64(sum(grade_c)) AS grade_c_n, toInt64(sum(grade_d)) AS grade_d_n
+    FROM dataset_rollups FINAL
+    WHERE t GLOBAL IN (
+        SELECT max(t) FROM snapshots FINAL
+        WHERE status = 'complete' AND t <= @at AND t >= @from
+        GROUP BY multiIf(@period = 'day', toString(toDate(toDateTime(t, 'Europe/London'))),
+                         @period = 'week', toString(toMonday(toDateTime(t, 'Europe/London'))),
+                         @period = 'month', toString(toStartOfMonth(toDateTime(t, 'Europe/London'))),
+                         toString(toStartOfQuarter(toDateTime(t, 'Europe/London'))))
+    )
+      AND @place = '' AND (@dataset = '' OR dataset_id = @dataset)
+    GROUP BY t
+    UNION ALL
+    SELECT t, toInt64(count()), toInt64(countIf(upcoming = 1)), toInt64(sum(sp_ready)),
+           toInt64(uniqExact(dataset_id)), toInt64(uniqExact(feed_url)), toInt64(count()),
+           toInt64(sum(freshness)), toInt64(sum(completeness)), toInt64(sum(assurance)), toInt64(sum(overall)),
+           toInt64(countIf(grade = 'A')), toInt64(countIf(grade = 'B')),
+           toInt64(countIf(grade = 'C')), toInt64(countIf(grade = 'D'))
+    FROM activity_scores FINAL
+    WHERE t GLOBAL IN (
+        SELECT max(t) FROM snapshots FINAL
+        WHERE status = 'complete' AND t <= @at AND t >= @from
+        GROUP BY multiIf(@period = 'day', toString(toDate(toDateTime(t, 'Europe/London'))),
+                         @period = 'week', toString(toMonday(toDateTime(t, 'Europe/London'))),
+                         @period = 'month', toString(toStartOfMonth(toDateTime(t, 'Europe/London'))),
+                         toString(toStartOfQuarter(toDateTime(t, 'Europe/London'))))
+    )
+      AND @place != '' AND (lad = @place OR sub_icb = @place OR icb = @place OR region = @place)
+      AND (@dataset = '' OR dataset_id = @dataset)
+    GROUP BY t
+)
+ORDER BY t

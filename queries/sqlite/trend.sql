@@ -1,0 +1,72 @@
+-- The last complete snapshot of each period, with its headline figures.
+-- Periods are bounded at 00:00 Europe/London: lt is T in London local time
+-- (BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
+-- last Sunday of October). Means are exact means rounded half up to one
+-- decimal, floor((20*sum + n) / (2*n)) / 10 (scoring.md §8.11.1).
+SELECT period, t, activities, upcoming, sp_ready, datasets, feeds,
+       CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_f + n) / (2 * n)) / 10.0 END AS freshness,
+       CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_c + n) / (2 * n)) / 10.0 END AS completeness,
+       CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_a + n) / (2 * n)) / 10.0 END AS assurance,
+       CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_o + n) / (2 * n)) / 10.0 END AS overall,
+       grade_a, grade_b, grade_c, grade_d
+FROM (
+    SELECT b.period AS period, r.t AS t, sum(r.activities) AS activities, sum(r.upcoming) AS upcoming,
+           sum(r.sp_ready) AS sp_ready, count(*) AS datasets, sum(r.feeds) AS feeds, sum(r.activities) AS n,
+           sum(r.sum_freshness) AS sum_f, sum(r.sum_completeness) AS sum_c, sum(r.sum_assurance) AS sum_a,
+           sum(r.sum_overall) AS sum_o, sum(r.grade_a) AS grade_a, sum(r.grade_b) AS grade_b,
+           sum(r.grade_c) AS grade_c, sum(r.grade_d) AS grade_d
+    FROM dataset_rollups r
+    JOIN (
+        SELECT period, max(t) AS t
+        FROM (
+            SELECT t, CASE @period
+                        WHEN 'day' THEN date(lt, 'unixepoch')
+                        WHEN 'week' THEN date(lt, 'unixepoch', '-6 days', 'weekday 1')
+                        WHEN 'month' THEN strftime('%Y-%m', lt, 'unixepoch')
+                        ELSE strftime('%Y', lt, 'unixepoch') || 'Q' || ((CAST(strftime('%m', lt, 'unixepoch') AS INTEGER) + 2) / 3)
+                      END AS period
+            FROM (
+                SELECT t, t + CASE
+                    WHEN t >= CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-03-25', 'weekday 0')) AS INTEGER) + 3600
+                     AND t < CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-10-25', 'weekday 0')) AS INTEGER) + 3600
+                    THEN 3600 ELSE 0 END AS lt
+                FROM snapshots
+                WHERE status = 'complete' AND t <= @at AND t >= @from
+            )
+        )
+        GROUP BY period
+    ) b ON b.t = r.t
+    WHERE @place = '' AND (@dataset = '' OR r.dataset_id = @dataset)
+    GROUP BY b.period, r.t
+    UNION ALL
+    SELECT b.period, a.t, count(*), sum(CASE WHEN a.upcoming = 1 THEN 1 ELSE 0 END), sum(a.sp_ready),
+           count(DISTINCT a.dataset_id), count(DISTINCT a.feed_url), count(*),
+           sum(a.freshness), sum(a.completeness), sum(a.assurance), sum(a.overall),
+           sum(CASE WHEN a.grade = 'A' THEN 1 ELSE 0 END), sum(CASE WHEN a.grade = 'B' THEN 1 ELSE 0 END),
+           sum(CASE WHEN a.grade = 'C' THEN 1 ELSE 0 END), sum(CASE WHEN a.grade = 'D' THEN 1 ELSE 0 END)
+    FROM activity_scores a
+    JOIN (
+        SELECT period, max(t) AS t
+        FROM (
+            SELECT t, CASE @period
+                        WHEN 'day' THEN date(lt, 'unixepoch')
+                        WHEN 'week' THEN date(lt, 'unixepoch', '-6 days', 'weekday 1')
+                        WHEN 'month' THEN strftime('%Y-%m', lt, 'unixepoch')
+                        ELSE strftime('%Y', lt, 'unixepoch') || 'Q' || ((CAST(strftime('%m', lt, 'unixepoch') AS INTEGER) + 2) / 3)
+                      END AS period
+            FROM (
+                SELECT t, t + CASE
+                    WHEN t >= CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-03-25', 'weekday 0')) AS INTEGER) + 3600
+                     AND t < CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-10-25', 'weekday 0')) AS INTEGER) + 3600
+                    THEN 3600 ELSE 0 END AS lt
+                FROM snapshots
+                WHERE status = 'complete' AND t <= @at AND t >= @from
+            )
+        )
+        GROUP BY period
+    ) b ON b.t = a.t
+    WHERE @place <> '' AND (a.lad = @place OR a.sub_icb = @place OR a.icb = @place OR a.region = @place)
+      AND (@dataset = '' OR a.dataset_id = @dataset)
+    GROUP BY b.period, a.t
+)
+ORDER BY t
