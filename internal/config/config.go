@@ -48,6 +48,8 @@ type Config struct {
 	SMTPFrom     string
 	SMTPTo       string
 	Weeks        int
+	Lenient      bool
+	Replace      bool
 }
 
 // flagDef describes one flag: its name, help and where it lands.

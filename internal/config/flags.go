@@ -35,5 +35,7 @@ var defs = map[string]flagDef{
 	"smtp-addr":     {usage: "SMTP server host:port for alert e-mails", bind: str(func(c *Config) *string { return &c.SMTPAddr }, "")},
 	"smtp-from":     {usage: "sender of alert e-mails", bind: str(func(c *Config) *string { return &c.SMTPFrom }, "")},
 	"smtp-to":       {usage: "recipients of alert e-mails, comma-separated", bind: str(func(c *Config) *string { return &c.SMTPTo }, "")},
+	"lenient":       {usage: "import grants that fail the 360Giving schema but have the essentials", bind: boolean(func(c *Config) *bool { return &c.Lenient }, false)},
+	"replace":       {usage: "the file is the whole register: remove entries not in it", bind: boolean(func(c *Config) *bool { return &c.Replace }, false)},
 	"weeks":         {usage: "weeks of history the demo backfills", bind: integer(func(c *Config) *int { return &c.Weeks }, 52)},
 }
