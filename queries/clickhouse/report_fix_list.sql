@@ -1,0 +1,7 @@
+SELECT dataset_id, activity_id, name, kind, organiser, postcode, location_method, next_occurrence,
+       sp_ready, overall, grade, freshness, completeness, assurance, failed_checks, missing_openactive,
+       feed_url, t AS snapshot_t
+FROM activity_scores FINAL
+WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+  AND (@dataset = '' OR dataset_id = @dataset)
+ORDER BY dataset_id, sp_ready, overall, activity_id
