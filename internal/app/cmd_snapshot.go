@@ -5,18 +5,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 
+	"github.com/feedgauge/feedgauge/internal/alerts"
 	"github.com/feedgauge/feedgauge/internal/discover"
 	"github.com/feedgauge/feedgauge/internal/fetch"
-	"github.com/feedgauge/feedgauge/internal/geo"
 	"github.com/feedgauge/feedgauge/internal/pipeline"
-	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
 
 func init() {
 	register(&command{name: "snapshot", summary: "one harvest + score + store run over the sources, then exit",
-		flags: []string{"store", "source", "sources", "allow-private", "at", "json", "preview", "test-catalog", "concurrency"},
+		flags: []string{"store", "source", "sources", "allow-private", "at", "json", "preview", "test-catalog", "concurrency", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
 		run:   runSnapshot})
 }
 
@@ -41,17 +41,23 @@ func runSnapshot(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts, err := snapshotOptions(ctx, e, st, client, sources)
+	opts, err := snapshotOptions(ctx, e, st, client, sources, T)
 	if err != nil {
 		return err
 	}
-	opts.T = T
 	bar := newProgressBar(e.Stderr)
 	opts.Progress = bar.update
 	sum, err := pipeline.Run(ctx, opts)
 	bar.done()
 	if err != nil {
 		return err
+	}
+	changes, err := pipeline.After(ctx, st, T, alerts.Options{Log: e.Log})
+	if err != nil {
+		return err
+	}
+	if err := notify(ctx, e, changes); err != nil {
+		e.Log.Warn("alert notification failed; the alerts are stored and shown on the dashboard", "err", err)
 	}
 	if e.Cfg.JSON {
 		enc := json.NewEncoder(e.Stdout)
@@ -67,20 +73,20 @@ func runSnapshot(ctx context.Context, e *Env, args []string) error {
 }
 
 // snapshotOptions builds the pipeline's options from the store's reference
-// data: the geography resolver and the scoring reference.
-func snapshotOptions(ctx context.Context, e *Env, st store.Store, client *fetch.Client, sources []discover.Source) (pipeline.Options, error) {
-	ref, err := score.DefaultReference()
+// data as at T: the geography resolver, the scoring reference and the
+// assurance register.
+func snapshotOptions(ctx context.Context, e *Env, st store.Store, client *fetch.Client, sources []discover.Source, T time.Time) (pipeline.Options, error) {
+	res, err := loadGeo(ctx, st)
 	if err != nil {
 		return pipeline.Options{}, err
 	}
-	res, err := geo.Load(ctx, st)
+	ref, err := referenceAt(ctx, st, res, T)
 	if err != nil {
-		return pipeline.Options{}, fmt.Errorf("load the geography: %w", err)
+		return pipeline.Options{}, err
 	}
-	ref = ref.WithLocator(res)
-	return pipeline.Options{Store: st, Client: client, Reference: ref, Logger: e.Log, Sources: sources,
+	return pipeline.Options{Store: st, Client: client, Reference: ref.Ref, Logger: e.Log, Sources: sources, T: T,
 		IncludePreview: e.Cfg.Preview, IncludeTest: e.Cfg.TestCatalog, Concurrency: e.Cfg.Concurrency,
-		GeoVintages: res.Vintages()}, nil
+		GeoVintages: ref.GeoVintages, RegisterRevision: ref.RegisterRevision}, nil
 }
 
 func loadSources(e *Env) ([]discover.Source, error) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/harvest"
+	"github.com/feedgauge/feedgauge/internal/pipeline"
 	"golang.org/x/term"
 )
 
@@ -65,4 +66,15 @@ func (p *progressBar) done() {
 	if p.drawn {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// snapshot draws the demo's backfill progress.
+func (p *progressBar) snapshot(done, total int, s pipeline.Summary) {
+	if !p.enabled {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r  snapshot %d/%d (%s): %d activities, %d SP-ready   ", done, total, s.T.Format("2 Jan 2006"), s.Activities, s.SPReady)
+	p.drawn = true
 }

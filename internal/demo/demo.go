@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/feedgauge/feedgauge/internal/alerts"
 	"github.com/feedgauge/feedgauge/internal/discover"
 	"github.com/feedgauge/feedgauge/internal/fetch"
 	"github.com/feedgauge/feedgauge/internal/geo"
@@ -110,6 +111,9 @@ func (w *World) backfill(ctx context.Context, st store.Store, o Options, first t
 		opts.T = T
 		sum, err := pipeline.Run(ctx, opts)
 		if err != nil {
+			return fmt.Errorf("demo snapshot %s: %w", T.Format(time.DateOnly), err)
+		}
+		if _, err := pipeline.After(ctx, st, T, alerts.Options{Log: o.Logger}); err != nil {
 			return fmt.Errorf("demo snapshot %s: %w", T.Format(time.DateOnly), err)
 		}
 		if o.Progress != nil {

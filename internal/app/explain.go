@@ -1,0 +1,51 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/geo"
+	"github.com/feedgauge/feedgauge/internal/score"
+	"github.com/feedgauge/feedgauge/internal/store"
+	"github.com/feedgauge/feedgauge/internal/web"
+	"github.com/feedgauge/feedgauge/internal/web/webscore"
+)
+
+// explainer re-scores an activity's dataset from its stored items, check by
+// check, for the activity page. It uses the items as stored now, scored as
+// at the snapshot's T.
+func explainer(st store.Store, res *geo.Resolver) web.ExplainFunc {
+	return func(ctx context.Context, datasetID, activityID string, at time.Time) (*web.Explanation, error) {
+		ref, err := referenceAt(ctx, st, res, at)
+		if err != nil {
+			return nil, err
+		}
+		in := score.DatasetInput{DatasetID: datasetID}
+		feeds, err := store.Feeds(ctx, st, datasetID)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range feeds {
+			fs, _, err := store.GetFeedState(ctx, st, f.URL)
+			if err != nil {
+				return nil, err
+			}
+			in.Feeds = append(in.Feeds, score.FeedInfo{URL: f.URL, Ordering: fs.Ordering})
+		}
+		err = store.EachItem(ctx, st, datasetID, func(it domain.Item) error {
+			in.Items = append(in.Items, it)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, ex := range score.Explain(in, at, ref.Ref) {
+			if ex.Score.ActivityID == activityID {
+				return webscore.Explanation(ex), nil
+			}
+		}
+		return nil, fmt.Errorf("%w: activity %s is not in the stored items of %s any more", web.ErrNotFound, activityID, datasetID)
+	}
+}

@@ -1,0 +1,65 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/feedgauge/feedgauge/internal/admin"
+	"github.com/feedgauge/feedgauge/internal/geo"
+	"github.com/feedgauge/feedgauge/internal/query"
+	"github.com/feedgauge/feedgauge/internal/report"
+	"github.com/feedgauge/feedgauge/internal/score"
+	"github.com/feedgauge/feedgauge/internal/store"
+	"github.com/feedgauge/feedgauge/internal/web"
+	"github.com/feedgauge/feedgauge/internal/web/webreport"
+	"github.com/feedgauge/feedgauge/internal/web/webscore"
+	"github.com/feedgauge/feedgauge/queries"
+	"github.com/feedgauge/feedgauge/reports"
+)
+
+// webDeps are the parts a dashboard needs besides the store.
+type webDeps struct {
+	AdminToken string
+	Geo        *geo.Resolver
+	// Trigger, when set, lets the admin pages start a snapshot.
+	Trigger func()
+}
+
+// newWeb builds the dashboard over a store: it loads and checks the named
+// queries, the dashboards and the report definitions, failing fast with the
+// file and line of any mistake.
+func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
+	cat, err := query.Load(queries.FS)
+	if err != nil {
+		return nil, err
+	}
+	ref, err := score.DefaultReference()
+	if err != nil {
+		return nil, err
+	}
+	set, err := report.Load(reports.FS, cat, report.WithLogger(log), report.WithProfile(ref.Profile))
+	if err != nil {
+		return nil, err
+	}
+	opts := web.Options{Store: st, Catalog: cat, Logger: log, AdminToken: d.AdminToken, Version: Version,
+		Method: webscore.Method(ref.Profile), Reports: webreport.Func(set, st), Explain: explainer(st, d.Geo)}
+	if d.AdminToken != "" {
+		opts.AdminRoutes = func(r fiber.Router) {
+			admin.Mount(r, admin.Deps{Store: st, Catalog: cat, Token: d.AdminToken, Logger: log})
+		}
+	}
+	srv, err := web.New(opts)
+	if err != nil {
+		return nil, fmt.Errorf("start the dashboard: %w", err)
+	}
+	return srv, nil
+}
+
+// serveUntilDone runs the dashboard until ctx ends, then shuts it down
+// gracefully.
+func serveUntilDone(ctx context.Context, srv *web.Server, addr string) error {
+	return srv.Listen(ctx, addr)
+}
