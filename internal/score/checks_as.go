@@ -7,16 +7,28 @@ import (
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
+// readOrg reads one organizer or provider object for sp.7, sp.8, as.1–as.3
+// and the organiser columns.
+func readOrg(o *jsonld.Value) *orgFacts {
+	f := &orgFacts{key: organiserKey(o)}
+	name, _ := o.Get("name").Str()
+	f.name, f.norm = jsonld.Trim(name), Norm(name)
+	f.id, _ = jsonld.ID(o)
+	u, _ := o.Get("url").Str()
+	f.url = splitHost(u)
+	present := func(k string) bool { return jsonld.Present(o.Get(k)) }
+	f.contact = present("email") || present("telephone") || hasContactPoint(o)
+	f.nameURL = present("name") && present("url")
+	f.identified = present("name") && (present("url") || present("email") || present("telephone") || present("sameAs"))
+	f.criteria = present("beta:formalCriteriaMet") || present("hasCredential") || hasTrustCert(o)
+	return f
+}
+
 // asIdentified is as.1: a name and one of url, email, telephone, sameAs.
-func asIdentified(orgs []*jsonld.Value) outcome {
+func asIdentified(orgs []*orgFacts) outcome {
 	for _, o := range orgs {
-		if !jsonld.Present(o.Get("name")) {
-			continue
-		}
-		for _, k := range [...]string{"url", "email", "telephone", "sameAs"} {
-			if jsonld.Present(o.Get(k)) {
-				return pass()
-			}
+		if o.identified {
+			return pass()
 		}
 	}
 	if len(orgs) == 0 {
@@ -27,9 +39,9 @@ func asIdentified(orgs []*jsonld.Value) outcome {
 
 // asCriteria is as.2: beta:formalCriteriaMet, hasCredential, or a
 // beta:TrustCertification object at any depth of some organiser.
-func asCriteria(orgs []*jsonld.Value) outcome {
+func asCriteria(orgs []*orgFacts) outcome {
 	for _, o := range orgs {
-		if jsonld.Present(o.Get("beta:formalCriteriaMet")) || jsonld.Present(o.Get("hasCredential")) || hasTrustCert(o) {
+		if o.criteria {
 			return pass()
 		}
 	}
@@ -59,31 +71,30 @@ func hasTrustCert(v *jsonld.Value) bool {
 
 // asRegister is as.3: some organiser matches a current register entry by
 // @id, url host key, or normalised name in the activity's local authority.
-func asRegister(s *scorer, orgs []*jsonld.Value, lad string) outcome {
-	p := s.ref.Profile
-	for _, o := range orgs {
-		id, _ := jsonld.ID(o)
-		u, _ := o.Get("url").Str()
-		name, _ := o.Get("name").Str()
-		if e, ok := s.ref.register.match(id, HostKey(u, p.SharedHosts), Norm(name), lad, s.T); ok {
-			return outcome{pass: true, why: "register entry: " + e.Scheme}
-		}
-	}
+func asRegister(s *scorer, orgs []*orgFacts, lad string) outcome {
 	if len(orgs) == 0 {
 		return fail("no organiser to look up in the assurance register")
+	}
+	if !s.ref.register.empty() {
+		shared := s.ref.Profile.SharedHosts
+		for _, o := range orgs {
+			if e, ok := s.ref.register.match(o.id, o.url.key(shared), o.norm, lad, s.T); ok {
+				return outcome{pass: true, why: "register entry: " + e.Scheme}
+			}
+		}
 	}
 	return fail("no current assurance register entry matches the organiser")
 }
 
 // asLicence is as.5 (§8.8).
-func asLicence(a *activity) outcome {
-	if a.doc.item.License == "https://creativecommons.org/licenses/by/4.0/" {
+func asLicence(licence string) outcome {
+	if licence == "https://creativecommons.org/licenses/by/4.0/" {
 		return pass()
 	}
-	if a.doc.item.License == "" {
+	if licence == "" {
 		return fail("the feed page has no license")
 	}
-	return fail("the feed page's license is " + a.doc.item.License + ", not https://creativecommons.org/licenses/by/4.0/")
+	return fail("the feed page's license is " + licence + ", not https://creativecommons.org/licenses/by/4.0/")
 }
 
 // organiserKey is §8.5's key: @id, else lower-cased url host + path, else

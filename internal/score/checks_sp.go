@@ -1,9 +1,14 @@
 package score
 
 import (
+	"iter"
+
 	"github.com/feedgauge/feedgauge/internal/postcode"
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
+
+// Each check has a reader, run once per object when an item is decoded, and
+// a judge, run per activity at T over its sources' facts in source order.
 
 // outcome is one check's result; why says in plain words why it failed (or,
 // for some passes, what was found).
@@ -15,134 +20,185 @@ type outcome struct {
 func pass() outcome           { return outcome{pass: true} }
 func fail(why string) outcome { return outcome{why: why} }
 
-// spName is sp.1: a string name whose trimmed length is 1–200 (§8.6.1).
-func spName(a *activity) outcome {
-	long := false
-	for _, src := range a.sources {
-		if s, ok := src.Get("name").Str(); ok {
-			if n := jsonld.Len(jsonld.Trim(s)); n >= 1 && n <= 200 {
-				return pass()
-			} else if n > 200 {
-				long = true
-			}
-		}
+// spChecks runs sp.1…sp.14 (§3.2, §8.6) into out and returns the
+// activity_types found by sp.3.
+func (s *scorer) spChecks(v *view, out []outcome) []string {
+	act, types := spActivity(v, s.ref, s.types[:0])
+	s.types = types
+	out[0], out[1], out[2], out[3], out[4] = spName(v), spDescription(v), act, spPostcode(v), spGeo(v)
+	out[5], out[6], out[7], out[8] = spCost(v), spContact(v), spOrganiser(v), spImage(v)
+	out[9] = anyPresent(v, accessibilityKeys, "no accessibilitySupport, accessibilityInformation or beta:isWheelchairAccessible")
+	out[10] = anyPresent(v, levelKeys, "no level or category")
+	out[11] = anyPresent(v, instructionKeys, "no attendeeInstructions, meetingPoint or beta:participantSuppliedEquipment")
+	out[12] = spSuits(v)
+	out[13] = anyPresent(v, leaderKeys, "no leader, contributor or isCoached")
+	return types
+}
+
+// readName: sp.1 wants a string name whose trimmed length is 1–200 (§8.6.1).
+func readName(obj *jsonld.Value, f *objFacts) {
+	s, ok := obj.Get("name").Str()
+	if !ok {
+		return
 	}
-	if long {
+	f.name = jsonld.Trim(s)
+	n := jsonld.Len(f.name)
+	f.set(flagNameOK, n >= 1 && n <= 200)
+	f.set(flagNameLong, n > 200)
+}
+
+// spName is sp.1.
+func spName(v *view) outcome {
+	switch {
+	case v.flags.has(flagNameOK):
+		return pass()
+	case v.flags.has(flagNameLong):
 		return fail("the name is longer than 200 characters")
 	}
 	return fail("no name is given")
 }
 
-// spDescription is sp.2: trimmed length ≥ 30 and no HTML tag, in one value.
-func spDescription(a *activity) outcome {
-	why := "no description is given"
-	for _, src := range a.sources {
-		s, ok := src.Get("description").Str()
-		if !ok || jsonld.Trim(s) == "" {
-			continue
-		}
-		if tag := jsonld.FindHTMLTag(s); tag != "" {
-			why = "the description contains the HTML tag " + tag
-			continue
-		}
-		if jsonld.Len(jsonld.Trim(s)) >= 30 {
-			return pass()
-		}
-		if why == "no description is given" {
-			why = "the description is shorter than 30 characters"
+// firstName is the `name` column: the first present string name among the
+// sources, trimmed (§8.14.9).
+func firstName(srcs []*objFacts) string {
+	for _, s := range srcs {
+		if s.name != "" {
+			return s.name
 		}
 	}
-	return fail(why)
+	return ""
+}
+
+// readDescription: sp.2 wants trimmed length ≥ 30 and no HTML tag.
+func readDescription(obj *jsonld.Value, f *objFacts) {
+	s, ok := obj.Get("description").Str()
+	if !ok || jsonld.Trim(s) == "" {
+		return
+	}
+	switch tag := jsonld.FindHTMLTag(s); {
+	case tag != "":
+		f.flags |= flagDescTag
+		f.descTag = tag
+	case jsonld.Len(jsonld.Trim(s)) >= 30:
+		f.flags |= flagDescOK
+	default:
+		f.flags |= flagDescShort
+	}
+}
+
+// spDescription is sp.2: one value must pass; the reason is the last tag
+// met in source order, else "too short".
+func spDescription(v *view) outcome {
+	switch {
+	case v.flags.has(flagDescOK):
+		return pass()
+	case v.flags.has(flagDescTag):
+		for i := len(v.srcs) - 1; ; i-- {
+			if v.srcs[i].flags.has(flagDescTag) {
+				return fail("the description contains the HTML tag " + v.srcs[i].descTag)
+			}
+		}
+	case v.flags.has(flagDescShort):
+		return fail("the description is shorter than 30 characters")
+	}
+	return fail("no description is given")
 }
 
 // conceptIDs returns the concept ids of an `activity`/`facilityType` value:
 // an object's @id, or a bare IRI string (§8.14.9).
-func conceptIDs(v *jsonld.Value, f func(string)) {
-	for _, it := range jsonld.Items(v) {
-		if s, ok := it.Str(); ok {
-			f(s)
-		} else if id, ok := jsonld.ID(it); ok {
-			f(id)
-		}
-	}
-}
-
-// spActivity is sp.3, and collects the passing ids for activity_types.
-func spActivity(a *activity, ref *Reference) (outcome, []string) {
+func conceptIDs(v *jsonld.Value) []string {
 	var ids []string
-	seen := map[string]bool{}
-	any := false
-	add := func(id string) {
-		if !seen[id] {
-			seen[id] = true
+	for it := range jsonld.EachItem(v) {
+		if s, ok := it.Str(); ok {
+			ids = append(ids, s)
+		} else if id, ok := jsonld.ID(it); ok {
 			ids = append(ids, id)
 		}
 	}
-	facility := a.kind == "FacilityUse" || a.kind == "IndividualFacilityUse"
-	for _, src := range a.sources {
-		any = any || jsonld.Present(src.Get("activity"))
-		conceptIDs(src.Get("activity"), func(id string) {
+	return ids
+}
+
+func readActivity(obj *jsonld.Value, f *objFacts) {
+	act, fac := obj.Get("activity"), obj.Get("facilityType")
+	f.activityIDs, f.facilityIDs = conceptIDs(act), conceptIDs(fac)
+	f.set(flagActivity, jsonld.Present(act))
+	f.set(flagFacility, jsonld.Present(fac))
+	f.set(flagConcepts, len(f.activityIDs)+len(f.facilityIDs) > 0)
+}
+
+// spActivity is sp.3; it appends the passing ids, without repeats, to ids
+// (for activity_types).
+func spActivity(v *view, ref *Reference, ids []string) (outcome, []string) {
+	var seen map[string]bool // only for long lists, as in hasString
+	add := func(id string) {
+		if !hasString(ids, id, &seen) {
+			ids = append(ids, id)
+		}
+	}
+	facility := v.kind == "FacilityUse" || v.kind == "IndividualFacilityUse"
+	any := v.flags.has(flagActivity) || (facility && v.flags.has(flagFacility))
+	for _, src := range v.srcs {
+		if !src.flags.has(flagConcepts) {
+			continue
+		}
+		for _, id := range src.activityIDs {
 			if ref.Activities.Has(id) {
 				add(id)
 			}
-		})
+		}
 		if facility {
-			any = any || jsonld.Present(src.Get("facilityType"))
-			conceptIDs(src.Get("facilityType"), func(id string) {
+			for _, id := range src.facilityIDs {
 				if ref.Facilities.Has(id) {
 					add(id)
 				}
-			})
+			}
 		}
 	}
 	switch {
 	case len(ids) > 0:
 		return pass(), ids
 	case any:
-		return fail("the activity is not identified by an @id from the OpenActive Activity List (a label alone is not enough)"), nil
+		return fail("the activity is not identified by an @id from the OpenActive Activity List (a label alone is not enough)"), ids
 	}
-	return fail("no activity is given"), nil
+	return fail("no activity is given"), ids
 }
 
 // places returns the Place objects of a source's location.
-func places(src *jsonld.Value) []*jsonld.Value { return jsonld.Objects(src.Get("location")) }
+func places(src *jsonld.Value) iter.Seq[*jsonld.Value] { return jsonld.EachObject(src.Get("location")) }
 
-// firstPostcode visits valid postcodes of location.address.postalCode.
-func eachPostcode(srcs []*jsonld.Value, f func(norm string)) {
-	for _, src := range srcs {
-		for _, pl := range places(src) {
-			for _, ad := range jsonld.Objects(pl.Get("address")) {
-				if s, ok := ad.Get("postalCode").Str(); ok {
-					if n, ok := postcode.Normalise(s); ok {
-						f(n)
-					}
+// readPlaces reads location: valid postcodes of address.postalCode and the
+// geo values (sp.4, sp.5, the resolver), and beta:virtualLocation.
+func readPlaces(obj *jsonld.Value, f *objFacts) {
+	for pl := range places(obj) {
+		for ad := range jsonld.EachObject(pl.Get("address")) {
+			if s, ok := ad.Get("postalCode").Str(); ok {
+				if n, ok := postcode.Normalise(s); ok {
+					f.postcodes = append(f.postcodes, n)
 				}
 			}
 		}
+		for g := range jsonld.EachObject(pl.Get("geo")) {
+			readGeo(g, f)
+		}
 	}
+	f.set(flagPostcode, len(f.postcodes) > 0)
+	f.set(flagVirtual, hasVirtualURL(obj))
 }
 
-// virtualURL: an online activity passes sp.4 and sp.5 with a
+// hasVirtualURL: an online activity passes sp.4 and sp.5 with a
 // beta:virtualLocation URL or object with such a url (§8.6.3).
-func virtualURL(a *activity) bool {
-	for _, src := range a.sources {
-		for _, it := range jsonld.Items(src.Get("beta:virtualLocation")) {
-			if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
-				return true
-			}
+func hasVirtualURL(obj *jsonld.Value) bool {
+	for it := range jsonld.EachItem(obj.Get("beta:virtualLocation")) {
+		if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
+			return true
 		}
 	}
 	return false
 }
 
 // spPostcode is sp.4.
-func spPostcode(a *activity) outcome {
-	if a.online && virtualURL(a) {
-		return pass()
-	}
-	found := false
-	eachPostcode(a.sources, func(string) { found = true })
-	if found {
+func spPostcode(v *view) outcome {
+	if (v.online && v.flags.has(flagVirtual)) || v.flags.has(flagPostcode) {
 		return pass()
 	}
 	return fail("no valid UK postcode in location.address.postalCode")

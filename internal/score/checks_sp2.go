@@ -1,6 +1,11 @@
 package score
 
-import "github.com/feedgauge/feedgauge/internal/score/jsonld"
+import (
+	"strconv"
+
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/score/jsonld"
+)
 
 // inUKBox: numeric latitude and longitude inside lat 49.8–60.9, long
 // −8.7–1.8, compared exactly as decimals (§8.6.3).
@@ -9,86 +14,106 @@ func inUKBox(lat, lng *jsonld.Value) bool {
 		jsonld.Between(lat.S, "49.8", "60.9") && jsonld.Between(lng.S, "-8.7", "1.8")
 }
 
-// eachGeo visits every location.geo object of the sources in order.
-func eachGeo(srcs []*jsonld.Value, f func(geo *jsonld.Value) bool) {
-	for _, src := range srcs {
-		for _, pl := range places(src) {
-			for _, g := range jsonld.Objects(pl.Get("geo")) {
-				if f(g) {
-					return
-				}
-			}
-		}
+// point converts numbers already checked exactly; the float is only handed
+// to the resolver, never used for a score.
+func point(lat, lng *jsonld.Value) domain.Point {
+	la, _ := strconv.ParseFloat(lat.S, 64)
+	lo, _ := strconv.ParseFloat(lng.S, 64)
+	return domain.Point{Lat: la, Lng: lo}
+}
+
+// readGeo adds one location.geo object, in document order.
+func readGeo(g *jsonld.Value, f *objFacts) {
+	lat, lng := g.Get("latitude"), g.Get("longitude")
+	f.flags |= flagGeo
+	if !f.flags.has(flagGeoUK) && inUKBox(lat, lng) {
+		f.flags |= flagGeoUK
+		f.geo.ukPoint = point(lat, lng)
+	}
+	if !f.flags.has(flagGeoSwapped) && inUKBox(lng, lat) {
+		f.flags |= flagGeoSwapped
+		f.geo.swapPoint = point(lng, lat)
 	}
 }
 
 // spGeo is sp.5; swapped pairs fail.
-func spGeo(a *activity) outcome {
-	if a.online && virtualURL(a) {
+func spGeo(v *view) outcome {
+	if (v.online && v.flags.has(flagVirtual)) || v.flags.has(flagGeoUK) {
 		return pass()
 	}
-	ok, swapped, any := false, false, false
-	eachGeo(a.sources, func(g *jsonld.Value) bool {
-		any = true
-		lat, lng := g.Get("latitude"), g.Get("longitude")
-		ok = inUKBox(lat, lng)
-		swapped = swapped || inUKBox(lng, lat)
-		return ok
-	})
 	switch {
-	case ok:
-		return pass()
-	case swapped:
+	case v.flags.has(flagGeoSwapped):
 		return fail("latitude and longitude are the wrong way round")
-	case any:
+	case v.flags.has(flagGeo):
 		return fail("location.geo has no numeric latitude/longitude inside the UK")
 	}
 	return fail("no location.geo coordinates")
 }
 
-// spCost is sp.6 (§8.6.4).
-func spCost(a *activity) outcome {
-	why := "no offers with a price and no isAccessibleForFree"
-	for _, src := range a.sources {
-		if f := src.Get("isAccessibleForFree"); f != nil && f.Kind == jsonld.Bool && f.B {
-			return pass()
-		}
-		for _, o := range jsonld.Objects(src.Get("offers")) {
-			p := o.Get("price")
-			if !jsonld.IsNumber(p) {
-				if jsonld.Present(p) {
-					why = "the offer's price is not a number (write 5.0, not \"5.00\")"
-				}
-				continue
-			}
-			if jsonld.CmpNumber(p.S, "0") < 0 {
-				why = "the offer's price is negative"
-				continue
-			}
-			cur, ok := o.Get("priceCurrency").Str()
-			if jsonld.IsZero(p.S) || (ok && jsonld.Trim(cur) != "") {
-				return pass()
-			}
-			why = "the offer has a price but no priceCurrency"
-		}
+// readCost reads sp.6 (§8.6.4) for one object: whether it passes, else the
+// last reason met in it.
+func readCost(obj *jsonld.Value, f *objFacts) {
+	pass, why := cost(obj)
+	f.set(flagCostPass, pass)
+	if !pass && why != "" {
+		f.flags |= flagCostWhy
+		f.costWhy = why
 	}
-	return fail(why)
 }
 
-// organisers are the objects in organizer, then provider, of each source in
-// source order (§8.5); any object counts, whatever its @type.
-func (a *activity) organisers() []*jsonld.Value {
-	var out []*jsonld.Value
-	for _, src := range a.sources {
-		out = append(out, jsonld.Objects(src.Get("organizer"))...)
-		out = append(out, jsonld.Objects(src.Get("provider"))...)
+func cost(obj *jsonld.Value) (pass bool, why string) {
+	if free := obj.Get("isAccessibleForFree"); free != nil && free.Kind == jsonld.Bool && free.B {
+		return true, ""
 	}
-	return out
+	for o := range jsonld.EachObject(obj.Get("offers")) {
+		p := o.Get("price")
+		if !jsonld.IsNumber(p) {
+			if jsonld.Present(p) {
+				why = "the offer's price is not a number (write 5.0, not \"5.00\")"
+			}
+			continue
+		}
+		if jsonld.CmpNumber(p.S, "0") < 0 {
+			why = "the offer's price is negative"
+			continue
+		}
+		cur, ok := o.Get("priceCurrency").Str()
+		if jsonld.IsZero(p.S) || (ok && jsonld.Trim(cur) != "") {
+			return true, ""
+		}
+		why = "the offer has a price but no priceCurrency"
+	}
+	return false, why
 }
 
-// contactPoint: an object with a present email, telephone or url.
+// spCost is sp.6: the reason is the last one met in source order.
+func spCost(v *view) outcome {
+	switch {
+	case v.flags.has(flagCostPass):
+		return pass()
+	case v.flags.has(flagCostWhy):
+		for i := len(v.srcs) - 1; ; i-- {
+			if v.srcs[i].flags.has(flagCostWhy) {
+				return fail(v.srcs[i].costWhy)
+			}
+		}
+	}
+	return fail("no offers with a price and no isAccessibleForFree")
+}
+
+// readOrganisers reads the objects in organizer, then provider (§8.5);
+// any object counts, whatever its @type.
+func readOrganisers(obj *jsonld.Value, f *objFacts) {
+	for _, k := range [...]string{"organizer", "provider"} {
+		for o := range jsonld.EachObject(obj.Get(k)) {
+			f.orgs = append(f.orgs, readOrg(o))
+		}
+	}
+}
+
+// hasContactPoint: an object with a present email, telephone or url.
 func hasContactPoint(obj *jsonld.Value) bool {
-	for _, c := range jsonld.Objects(obj.Get("beta:contactPoint")) {
+	for c := range jsonld.EachObject(obj.Get("beta:contactPoint")) {
 		if jsonld.Present(c.Get("email")) || jsonld.Present(c.Get("telephone")) || jsonld.Present(c.Get("url")) {
 			return true
 		}
@@ -97,73 +122,85 @@ func hasContactPoint(obj *jsonld.Value) bool {
 }
 
 // spContact is sp.7.
-func spContact(a *activity, orgs []*jsonld.Value) outcome {
-	for _, o := range orgs {
-		if jsonld.Present(o.Get("email")) || jsonld.Present(o.Get("telephone")) || hasContactPoint(o) {
+func spContact(v *view) outcome {
+	for _, o := range v.orgs {
+		if o.contact {
 			return pass()
 		}
 	}
-	for _, src := range a.sources {
-		if hasContactPoint(src) {
-			return pass()
-		}
+	if v.flags.has(flagContactPoint) {
+		return pass()
 	}
-	if len(orgs) == 0 {
+	if len(v.orgs) == 0 {
 		return fail("no organizer or provider, and no beta:contactPoint")
 	}
 	return fail("the organiser has no email or telephone, and there is no beta:contactPoint")
 }
 
 // spOrganiser is sp.8: name and url in one organiser.
-func spOrganiser(orgs []*jsonld.Value) outcome {
-	for _, o := range orgs {
-		if jsonld.Present(o.Get("name")) && jsonld.Present(o.Get("url")) {
+func spOrganiser(v *view) outcome {
+	for _, o := range v.orgs {
+		if o.nameURL {
 			return pass()
 		}
 	}
-	if len(orgs) == 0 {
+	if len(v.orgs) == 0 {
 		return fail("no organizer or provider")
 	}
 	return fail("no organiser has both a name and a url")
 }
 
-// spImage is sp.9 (§8.6.5).
-func spImage(a *activity) outcome {
-	for _, src := range a.sources {
-		for _, it := range jsonld.Items(src.Get("image")) {
-			if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
-				return pass()
-			}
+// hasImage: sp.9's image with an absolute http(s) url (§8.6.5).
+func hasImage(obj *jsonld.Value) bool {
+	for it := range jsonld.EachItem(obj.Get("image")) {
+		if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
+			return true
 		}
+	}
+	return false
+}
+
+// spImage is sp.9.
+func spImage(v *view) outcome {
+	if v.flags.has(flagImage) {
+		return pass()
 	}
 	return fail("no image with an absolute http(s) url")
 }
 
-// anyPresent passes when some source has one of the properties present.
-func anyPresent(a *activity, why string, props ...string) outcome {
-	for _, src := range a.sources {
-		for _, p := range props {
-			if jsonld.Present(src.Get(p)) {
-				return pass()
-			}
-		}
+// The properties of sp.10, sp.11, sp.12 and sp.14.
+var (
+	accessibilityKeys, _ = maskOf("accessibilitySupport", "accessibilityInformation", "beta:isWheelchairAccessible")
+	levelKeys, _         = maskOf("level", "category")
+	instructionKeys, _   = maskOf("attendeeInstructions", "meetingPoint", "beta:participantSuppliedEquipment")
+	leaderKeys, _        = maskOf("leader", "contributor", "isCoached")
+)
+
+// anyPresent passes when some source has one of the properties.
+func anyPresent(v *view, keys keyMask, why string) outcome {
+	if v.present&keys != 0 {
+		return pass()
 	}
 	return fail(why)
 }
 
-// spSuits is sp.13 (§8.6.6).
-func spSuits(a *activity) outcome {
-	for _, src := range a.sources {
-		for _, r := range jsonld.Objects(src.Get("ageRange")) {
-			for _, k := range [...]string{"minValue", "maxValue"} {
-				if v := r.Get(k); jsonld.IsNumber(v) && jsonld.CmpNumber(v.S, "0") >= 0 {
-					return pass()
-				}
+// suits: sp.13's ageRange with a minValue or maxValue ≥ 0, or a
+// genderRestriction (§8.6.6).
+func suits(obj *jsonld.Value) bool {
+	for r := range jsonld.EachObject(obj.Get("ageRange")) {
+		for _, k := range [...]string{"minValue", "maxValue"} {
+			if v := r.Get(k); jsonld.IsNumber(v) && jsonld.CmpNumber(v.S, "0") >= 0 {
+				return true
 			}
 		}
-		if jsonld.Present(src.Get("genderRestriction")) {
-			return pass()
-		}
+	}
+	return jsonld.Present(obj.Get("genderRestriction"))
+}
+
+// spSuits is sp.13.
+func spSuits(v *view) outcome {
+	if v.flags.has(flagSuits) {
+		return pass()
 	}
 	return fail("no ageRange with a minValue or maxValue, and no genderRestriction")
 }

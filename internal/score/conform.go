@@ -6,87 +6,172 @@ import (
 
 // openActive is the `openactive` completeness of an activity (§3.1,
 // §8.6.7): presence of the model's fields across the sources. ok is false
-// for a type with no model or no weights ("no data").
+// for a type with no model or no weights ("no data"). as.4 needs only the
+// first missing required entry unless an explanation lists them all.
 type openActive struct {
-	ok              bool
-	met, total      int
-	missing         []string // model order; a group written a|b
-	missingRequired []string
+	ok         bool
+	met, total int
+	missing    []string // model order; a group written a|b
+	firstReq   string   // as.4's problem for the first missing required entry
+	reqMissing []string // as.4's problems for every missing required entry (lists only)
 }
 
-func present(srcs []*jsonld.Value, field string) bool {
-	for _, s := range srcs {
-		if jsonld.Present(s.Get(field)) {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *scorer) openActive(a *activity) openActive {
-	var r openActive
-	m := s.ref.Models.Get(a.kind)
+// openActive scores the model of the activity's kind; missing names are
+// appended to missing (which may be a reused buffer).
+func (s *scorer) openActive(v *view, missing []string, lists bool) openActive {
+	r := openActive{missing: missing}
+	m := s.ref.Models.Get(v.kind)
 	if m == nil {
 		return r
 	}
-	score := func(fields []string, w int, required bool) {
-		name := fields[0]
-		for _, f := range fields[1:] {
-			name += "|" + f
+	have := v.present
+	specs := m.fieldSpecs()
+	for i := range specs {
+		f := &specs[i]
+		if v.online && f.location {
+			continue // not required of, nor counted for, an online activity (§8.14.4)
 		}
-		if a.online && len(fields) == 1 && name == "location" {
-			return // not required of, nor counted for, an online activity (§8.14.4)
+		r.total += f.weight
+		if have&f.mask != 0 || (f.others != nil && anyPresentIn(v.srcs, 0, f.others)) {
+			r.met += f.weight
+			continue
 		}
-		r.total += w
-		for _, f := range fields {
-			if present(a.sources, f) {
-				r.met += w
-				return
+		r.missing = append(r.missing, f.name)
+		if f.required {
+			if r.firstReq == "" {
+				r.firstReq = f.missingMsg
+			}
+			if lists {
+				r.reqMissing = append(r.reqMissing, f.missingMsg)
 			}
 		}
-		r.missing = append(r.missing, name)
-		if required {
-			r.missingRequired = append(r.missingRequired, name)
-		}
-	}
-	for _, f := range m.Required {
-		score([]string{f}, 2, true)
-	}
-	for _, g := range m.Options {
-		score(g, 2, true)
-	}
-	for _, f := range m.Recommended {
-		score([]string{f}, 1, false)
 	}
 	r.ok = r.total > 0
-	if r.missing == nil {
-		r.missing = []string{}
-	}
 	return r
 }
 
-// conformance lists as.4's problems (§8.7): missing required properties
-// over all sources, then problems 2–6 on the activity's own data and on
-// each occurrence starting in the window or with an unparsable start.
-func (s *scorer) conformance(a *activity, oa openActive) []string {
-	var probs []string
-	for _, f := range oa.missingRequired {
-		probs = append(probs, "required property "+f+" is missing")
+// conformance is as.4 (§8.7): the first problem, and with lists all of
+// them: missing required properties over all sources, then problems 2–6 on
+// the activity's own data and on each occurrence starting in the window or
+// with an unparsable start.
+func conformance(v *view, oa *openActive, lists bool) (first string, all []string) {
+	var objs [3][]*objFacts
+	if v.own != nil {
+		objs[0] = v.srcs[:1]
 	}
-	objs := make([]*jsonld.Value, 0, len(a.checked)+1)
-	if a.own != nil {
-		objs = append(objs, a.own)
+	objs[1], objs[2] = v.srcs[len(objs[0]):len(objs[0])+len(v.occs)], v.undated
+	if lists {
+		all = append(all, oa.reqMissing...)
+		for _, list := range objs {
+			for _, f := range list {
+				all = f.problems.list(all)
+			}
+		}
+		if len(all) > 0 {
+			first = all[0]
+		}
+		return first, all
 	}
-	for _, c := range a.checked {
-		objs = append(objs, c.chosen.obj)
+	if oa.firstReq != "" {
+		return oa.firstReq, nil
 	}
-	for _, o := range objs {
-		probs = objectProblems(o, probs)
+	for _, list := range objs {
+		for _, f := range list {
+			if f.flags.has(flagProblems) {
+				return f.problems.first, nil
+			}
+		}
 	}
-	return probs
+	return "", nil
 }
 
-func objectProblems(o *jsonld.Value, probs []string) []string {
+func asConformant(first string) outcome {
+	if first == "" {
+		return pass()
+	}
+	return fail(first)
+}
+
+// problems are as.4's problems 2–6 of one object (§8.7), in order: its
+// dates, every @id at any depth, its geo values, offers and description.
+// The @id problems of an object nested through a link property are not
+// copied but referred to, so reading a deep chain of nested objects stays
+// linear; lists are only spelled out for explanations.
+type problems struct {
+	dates, rest []string
+	ids         []idProblem
+	firstID     string // the first @id problem, nested ones included
+	first       string // the first problem, "" when none
+}
+
+// idProblem is one @id problem, or all those of a nested object.
+type idProblem struct {
+	text   string
+	nested *objFacts
+}
+
+// list appends all the problems to out.
+func (p *problems) list(out []string) []string {
+	out = append(out, p.dates...)
+	out = p.idList(out)
+	return append(out, p.rest...)
+}
+
+func (p *problems) idList(out []string) []string {
+	for _, id := range p.ids {
+		if id.nested != nil {
+			out = id.nested.problems.idList(out)
+		} else {
+			out = append(out, id.text)
+		}
+	}
+	return out
+}
+
+// objectProblems reads problems 2–6 of one object; the facts of the objects
+// nested in it are already read.
+func objectProblems(o *jsonld.Value, nested func(*jsonld.Value) *objFacts) problems {
+	var p problems
+	p.dates = dateProblems(o, nil)
+	p.ids = idProblems(o, nested, nil)
+	for _, id := range p.ids {
+		if id.nested != nil {
+			id.text = id.nested.problems.firstID
+		}
+		if id.text != "" {
+			p.firstID = id.text
+			break
+		}
+	}
+	for pl := range places(o) {
+		for g := range jsonld.EachObject(pl.Get("geo")) {
+			p.rest = geoProblems(g, p.rest)
+		}
+	}
+	for off := range jsonld.EachObject(o.Get("offers")) {
+		if pr := off.Get("price"); jsonld.IsNumber(pr) && !jsonld.IsZero(pr.S) && jsonld.Absent(off.Get("priceCurrency")) {
+			p.rest = append(p.rest, "an offer has price "+pr.S+" but no priceCurrency")
+		}
+	}
+	if d, ok := o.Get("description").Str(); ok {
+		if tag := jsonld.FindHTMLTag(d); tag != "" {
+			p.rest = append(p.rest, "description contains the HTML tag "+tag)
+		}
+	}
+	switch {
+	case len(p.dates) > 0:
+		p.first = p.dates[0]
+	case p.firstID != "":
+		p.first = p.firstID
+	case len(p.rest) > 0:
+		p.first = p.rest[0]
+	}
+	return p
+}
+
+// dateProblems: startDate and endDate must be date-times with an offset
+// (a CourseInstance may give dates).
+func dateProblems(o *jsonld.Value, probs []string) []string {
 	course := jsonld.TypeOf(o) == "CourseInstance"
 	for _, k := range [...]string{"startDate", "endDate"} {
 		v := o.Get(k)
@@ -102,38 +187,35 @@ func objectProblems(o *jsonld.Value, probs []string) []string {
 		}
 		probs = append(probs, k+" "+describe(v)+" is not a date-time with a time-zone offset")
 	}
-	probs = idProblems(o, probs)
-	for _, pl := range places(o) {
-		for _, g := range jsonld.Objects(pl.Get("geo")) {
-			probs = geoProblems(g, probs)
-		}
-	}
-	for _, off := range jsonld.Objects(o.Get("offers")) {
-		if p := off.Get("price"); jsonld.IsNumber(p) && !jsonld.IsZero(p.S) && jsonld.Absent(off.Get("priceCurrency")) {
-			probs = append(probs, "an offer has price "+p.S+" but no priceCurrency")
-		}
-	}
-	if d, ok := o.Get("description").Str(); ok {
-		if tag := jsonld.FindHTMLTag(d); tag != "" {
-			probs = append(probs, "description contains the HTML tag "+tag)
-		}
-	}
 	return probs
 }
 
-// idProblems: every present @id at any depth must be an absolute http(s) URL.
-func idProblems(v *jsonld.Value, probs []string) []string {
+// idProblems: every present @id at any depth must be an absolute http(s)
+// URL. A nested object that is a node of its own stands for its problems.
+func idProblems(v *jsonld.Value, nested func(*jsonld.Value) *objFacts, probs []idProblem) []idProblem {
 	switch v.Kind {
 	case jsonld.Object:
 		for _, m := range v.O {
 			if m.Key == "@id" && jsonld.Present(m.Val) && !jsonld.IsAbsURLValue(m.Val) {
-				probs = append(probs, "@id "+describe(m.Val)+" is not an absolute http(s) URL")
+				probs = append(probs, idProblem{text: "@id " + describe(m.Val) + " is not an absolute http(s) URL"})
 			}
-			probs = idProblems(m.Val, probs)
+			if f := nested(m.Val); f != nil {
+				if len(f.problems.ids) > 0 {
+					probs = append(probs, idProblem{nested: f})
+				}
+				continue
+			}
+			probs = idProblems(m.Val, nested, probs)
 		}
 	case jsonld.Array:
 		for _, e := range v.A {
-			probs = idProblems(e, probs)
+			if f := nested(e); f != nil {
+				if len(f.problems.ids) > 0 {
+					probs = append(probs, idProblem{nested: f})
+				}
+				continue
+			}
+			probs = idProblems(e, nested, probs)
 		}
 	}
 	return probs

@@ -138,7 +138,7 @@ func CheckDocument(data []byte, T time.Time, ref *Reference) (Report, error) {
 		return Report{}, err
 	}
 	in := DatasetInput{DatasetID: DocumentFeedURL, Feeds: []FeedInfo{{URL: DocumentFeedURL, Ordering: ordering}}, Items: items}
-	res, exps := run(in, T, ref, true)
+	res, exps := Prepare(in).run(T, ref, true)
 	rep := Report{T: T.UTC().Truncate(time.Second), Activities: exps}
 	if rep.Activities == nil {
 		rep.Activities = []Explanation{}

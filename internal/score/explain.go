@@ -37,11 +37,16 @@ type Explanation struct {
 // the same order, the explanation shown by `feedgauge check` and the
 // dashboard's activity page.
 func Explain(in DatasetInput, T time.Time, ref *Reference) []Explanation {
-	_, exps := run(in, T, ref, true)
+	return ExplainPrepared(Prepare(in), T, ref)
+}
+
+// ExplainPrepared is Explain on a prepared dataset.
+func ExplainPrepared(p *Prepared, T time.Time, ref *Reference) []Explanation {
+	_, exps := p.run(T, ref, true)
 	return exps
 }
 
-func (s *scorer) explain(a *activity, sc domain.ActivityScore, sp, as []outcome, probs []string, oa openActive, req domain.LocateRequest) Explanation {
+func (s *scorer) explainOne(v *view, sc domain.ActivityScore, probs []string, oa openActive, req domain.LocateRequest) Explanation {
 	p := s.ref.Profile
 	ex := Explanation{Score: sc, Problems: probs, OpenActiveMet: oa.met, OpenActiveTotal: oa.total,
 		MissingOpenActive: sc.MissingOpenActive, Request: req}
@@ -55,17 +60,18 @@ func (s *scorer) explain(a *activity, sc domain.ActivityScore, sp, as []outcome,
 		}
 		ex.Checks = append(ex.Checks, r)
 	}
-	for i, o := range sp {
+	for i, o := range s.sp {
 		add(p.SPReadyChecks[i], o)
 	}
-	for i, o := range as {
+	for i, o := range s.as {
 		add(p.AssuranceChecks[i], o)
 	}
-	ex.Freshness = s.freshnessNotes(a, sc)
+	ex.Freshness = s.freshnessNotes(v, sc)
 	return ex
 }
 
-func (s *scorer) freshnessNotes(a *activity, sc domain.ActivityScore) []string {
+func (s *scorer) freshnessNotes(v *view, sc domain.ActivityScore) []string {
+	a := v.activity
 	var n []string
 	switch {
 	case sc.NextOccurrence == nil:
@@ -87,7 +93,7 @@ func (s *scorer) freshnessNotes(a *activity, sc domain.ActivityScore) []string {
 	case a.orphan:
 		n = append(n, "orphan: this "+a.kind+" names no parent (superEvent / facilityUse)")
 	}
-	return append(n, a.notes...)
+	return append(n, v.dateNotes()...)
 }
 
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }

@@ -14,31 +14,28 @@ type changeInfo struct {
 	known bool
 }
 
-var minPlausible = time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// changeOf is the change time of one item: its `modified` read as a time
-// when its feed orders by timestamp and the value is plausible; otherwise
-// the start of the harvest that first stored that version, unknown when that
-// was during the feed's first harvest.
-func (s *scorer) changeOf(d *doc) changeInfo {
-	if c, ok := s.changes[d]; ok {
-		return c
+// newPdoc reads an item's change time as far as it does not depend on T:
+// its `modified` as a time when its feed orders by timestamp and the value
+// is plausible; otherwise the start of the harvest that first stored that
+// version, unknown when that was during the feed's first harvest.
+func newPdoc(d *Decoded, ordering domain.Ordering) pdoc {
+	p := pdoc{d: d}
+	if ordering == domain.OrderingTimestamp && d.modOK && !d.mod.Before(minPlausible) {
+		p.mod, p.modOK = d.mod, true
 	}
-	c := s.decodeChange(d.item)
-	s.changes[d] = c
-	return c
+	if !d.firstHarvest && !d.firstSeen.IsZero() {
+		p.seen, p.seenOK = d.firstSeen.UTC(), true
+	}
+	return p
 }
 
-func (s *scorer) decodeChange(it *domain.Item) changeInfo {
-	if s.ordering[it.FeedURL] == domain.OrderingTimestamp {
-		if t, ok := modifiedTime(it.Modified, s.london); ok && !t.Before(minPlausible) && !t.After(s.T.Add(24*time.Hour)) {
-			return changeInfo{at: t, known: true}
-		}
+// changeOf is the change time of one item at T: a `modified` after
+// T + 24 h is implausible.
+func (s *scorer) changeOf(d *pdoc) changeInfo {
+	if d.modOK && !d.mod.After(s.latestChange) {
+		return changeInfo{at: d.mod, known: true}
 	}
-	if it.FirstHarvest || it.FirstSeen.IsZero() {
-		return changeInfo{}
-	}
-	return changeInfo{at: it.FirstSeen.UTC(), known: true}
+	return changeInfo{at: d.seen, known: d.seenOK}
 }
 
 // modifiedTime decodes a timestamp feed's `modified`: ASCII digits are Unix
@@ -79,41 +76,83 @@ func allDigits(s string) bool {
 // activity, every item holding a copy of it, and every copy of every child,
 // cancelled ones included (§8.2.6, §8.14.6).
 func (s *scorer) lastChange(a *activity) changeInfo {
+	if c := a.changes; !c.modAny || !c.modMax.After(s.latestChange) {
+		return c.at()
+	}
 	var best changeInfo
-	take := func(d *doc) {
+	a.eachDoc(func(d *pdoc) {
 		if c := s.changeOf(d); c.known && (!best.known || c.at.After(best.at)) {
 			best = c
 		}
-	}
-	take(a.doc)
-	if a.ent != nil {
-		for _, n := range a.ent.nodes {
-			take(n.doc)
-		}
-	}
-	for _, c := range a.children {
-		for _, n := range c.nodes {
-			take(n.doc)
-		}
-	}
+	})
 	return best
 }
 
-// freshness computes upcoming and recent in halves (§2, §8.2).
-func (s *scorer) freshness(a *activity, lc changeInfo) (upcoming, recent half) {
+// eachDoc visits the items whose change times count for the activity.
+func (a *activity) eachDoc(f func(*pdoc)) {
+	f(a.doc)
+	if a.ent != nil {
+		for i := range a.ent.nodes {
+			f(a.ent.nodes[i].doc)
+		}
+	}
+	for _, c := range a.children {
+		for i := range c.nodes {
+			f(c.nodes[i].doc)
+		}
+	}
+}
+
+// changeSummary is lastChange prepared: the latest plausible `modified`
+// and the latest first-seen time of the items without one. While no
+// `modified` is later than T + 24 h — nearly always — the last change at T
+// is the later of the two; otherwise lastChange reads each item.
+type changeSummary struct {
+	modMax, seenMax time.Time
+	modAny, seenAny bool
+}
+
+func (a *activity) summariseChanges() changeSummary {
+	var c changeSummary
+	a.eachDoc(func(d *pdoc) {
+		switch {
+		case d.modOK:
+			if !c.modAny || d.mod.After(c.modMax) {
+				c.modMax, c.modAny = d.mod, true
+			}
+		case d.seenOK:
+			if !c.seenAny || d.seen.After(c.seenMax) {
+				c.seenMax, c.seenAny = d.seen, true
+			}
+		}
+	})
+	return c
+}
+
+func (c changeSummary) at() changeInfo {
 	switch {
-	case a.hasNext && !a.next.After(s.end):
+	case c.modAny && (!c.seenAny || !c.seenMax.After(c.modMax)):
+		return changeInfo{at: c.modMax, known: true}
+	case c.seenAny:
+		return changeInfo{at: c.seenMax, known: true}
+	}
+	return changeInfo{}
+}
+
+// freshness computes upcoming and recent in halves (§2, §8.2).
+func (s *scorer) freshness(v *view, lc changeInfo) (upcoming, recent half) {
+	switch {
+	case v.hasNext && !v.next.After(s.end):
 		upcoming = 2
-	case a.hasNext:
+	case v.hasNext:
 		upcoming = 1
 	}
-	p := s.ref.Profile
 	switch {
 	case !lc.known:
 		recent = 1
-	case !lc.at.Before(s.T.Add(-time.Duration(p.RecentFullDays) * 24 * time.Hour)):
+	case !lc.at.Before(s.recentFull):
 		recent = 2
-	case !lc.at.Before(s.T.Add(-time.Duration(p.RecentHalfDays) * 24 * time.Hour)):
+	case !lc.at.Before(s.recentHalf):
 		recent = 1
 	}
 	return upcoming, recent

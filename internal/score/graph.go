@@ -1,141 +1,122 @@
 package score
 
 import (
-	"slices"
-	"strconv"
-	"strings"
-
-	"github.com/feedgauge/feedgauge/internal/domain"
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
+	"time"
 )
 
-// doc is one updated item, parsed once.
-type doc struct {
-	item *domain.Item
-	root *jsonld.Value
-	key  string // the root object's entity key
+// pdoc is one readable item of a prepared dataset: its decoded form and
+// what its feed says about its change time.
+type pdoc struct {
+	d *Decoded
+	// The item's change time (§8.2.4–§8.2.5): `modified` when its feed
+	// orders by timestamp and the value is plausible (modOK; it must also
+	// be no later than T + 24 h, checked at T), else the first-seen time
+	// (seenOK), else unknown.
+	mod, seen     time.Time
+	modOK, seenOK bool
 }
+
+var minPlausible = time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // better orders copies by §8.3.2 / §8.14.8: the greater feed_url, then the
 // greater RPDE id, by code point (byte order of UTF-8 strings).
-func (d *doc) better(o *doc) bool {
-	if d.item.FeedURL != o.item.FeedURL {
-		return d.item.FeedURL > o.item.FeedURL
+func (d *pdoc) better(o *pdoc) bool {
+	if d.d.feedURL != o.d.feedURL {
+		return d.d.feedURL > o.d.feedURL
 	}
-	return d.item.RPDEID > o.item.RPDEID
+	return d.d.rpdeID > o.d.rpdeID
 }
 
-// node is one copy of an object: an item's root or an object nested in it
-// through a link property.
+// node is one copy of an object in a prepared dataset.
 type node struct {
-	obj   *jsonld.Value
-	doc   *doc
+	dn    *dnode
+	doc   *pdoc
 	top   bool
-	order int // document order within its doc, for inline ties
+	order int32 // document order within its doc, for inline ties
 }
 
 // entity is one object identity (an @id, or a derived key) with all its
 // copies across the dataset and its links.
 type entity struct {
+	idx        int32 // position in graph.ents
 	key        string
-	nodes      []*node
+	nodes      []node // copies in dataset order
 	chosen     *node
 	typ        string
 	children   []*entity
-	parents    int    // existing parents this entity is an occurrence of
-	parentRefs int    // superEvent/facilityUse references it makes
+	parents    int32  // existing parents this entity is an occurrence of
+	parentRefs int32  // superEvent/facilityUse references it makes
 	missingRef string // the first reference that names no existing parent
 	container  *entity
-	startKnown bool // start parsed
-	start      startInfo
-	cancelled  bool
+	// The entities nesting this one through individualFacilityUse with the
+	// least key, overall and among keys after this one's (links.go).
+	nester, nesterAfter *entity
 }
 
-// linkProps are the properties through which parents, children and
-// containers are nested inside other items (§1: "including parents nested
-// inside other items").
-var linkProps = [...]string{"superEvent", "facilityUse", "subEvent", "individualFacilityUse", "aggregateFacilityUse", "instanceOfCourse"}
-
-// refKey is the entity key of a linked value: its @id; for an inline object
-// without one, a key derived from the embedding key (§8.3.1 "<embedding
-// key>#parent"); for a string, the string itself.
-func refKey(embedding, prop string, i, n int, v *jsonld.Value) string {
-	if s, ok := v.Str(); ok {
-		return s
-	}
-	if id, ok := jsonld.ID(v); ok && jsonld.Present(v.Get("@id")) {
-		return id
-	}
-	suffix := prop
-	if prop == "superEvent" || prop == "facilityUse" {
-		suffix = "parent"
-	}
-	if n > 1 {
-		suffix += "/" + strconv.Itoa(i)
-	}
-	return embedding + "#" + suffix
-}
+// facts are the facts of the scored copy.
+func (e *entity) facts() *objFacts { return &e.chosen.dn.facts }
 
 // graph indexes every object copy of a dataset by entity key.
 type graph struct {
 	byKey map[string]*entity
-	list  []*entity // insertion order, then sorted by key
-	docs  []*doc
-	nodes []node // slab for node copies
+	ents  []entity // creation order
 }
 
-func (g *graph) entity(key string) *entity {
-	e := g.byKey[key]
-	if e == nil {
-		e = &entity{key: key}
-		g.byKey[key] = e
-		g.list = append(g.list, e)
+// buildGraph registers every copy of every object, then picks each entity's
+// scored copy. Copies are stored per entity in one slab, in dataset order.
+func buildGraph(docs []pdoc) *graph {
+	n := 0
+	for i := range docs {
+		n += len(docs[i].d.nodes)
 	}
-	return e
-}
-
-// newNode hands out nodes from a slab: one allocation per many copies.
-func (g *graph) newNode(n node) *node {
-	if len(g.nodes) == cap(g.nodes) {
-		g.nodes = make([]node, 0, 1024)
-	}
-	g.nodes = append(g.nodes, n)
-	return &g.nodes[len(g.nodes)-1]
-}
-
-// add registers a doc's root and, recursively, every object nested through
-// a link property.
-func (g *graph) add(d *doc) {
-	order := 0
-	var walk func(obj *jsonld.Value, key string, top bool)
-	walk = func(obj *jsonld.Value, key string, top bool) {
-		e := g.entity(key)
-		e.nodes = append(e.nodes, g.newNode(node{obj: obj, doc: d, top: top, order: order}))
-		order++
-		for _, p := range linkProps {
-			items := jsonld.Items(obj.Get(p))
-			for i, it := range items {
-				if it.IsObject() {
-					walk(it, refKey(key, p, i, len(items), it), false)
-				}
+	g := &graph{byKey: make(map[string]*entity, n), ents: make([]entity, 0, n)}
+	owner := make([]*entity, 0, n)
+	count := make([]int32, 0, n)
+	for i := range docs {
+		for k := range docs[i].d.nodes {
+			key := docs[i].d.nodes[k].key
+			e := g.byKey[key]
+			if e == nil {
+				g.ents = append(g.ents, entity{idx: int32(len(g.ents)), key: key}) // never reallocates: cap is n
+				e = &g.ents[len(g.ents)-1]
+				g.byKey[key] = e
+				count = append(count, 0)
 			}
+			count[e.idx]++
+			owner = append(owner, e)
 		}
 	}
-	walk(d.root, d.key, true)
+	slab := make([]node, n)
+	off := 0
+	for i := range g.ents {
+		c := int(count[i])
+		g.ents[i].nodes = slab[off : off : off+c]
+		off += c
+	}
+	j := 0
+	for i := range docs {
+		doc := &docs[i]
+		for k := range doc.d.nodes {
+			e := owner[j]
+			e.nodes = append(e.nodes, node{dn: &doc.d.nodes[k], doc: doc, top: k == 0, order: int32(k)})
+			j++
+		}
+	}
+	for i := range g.ents {
+		g.ents[i].choose()
+	}
+	return g
 }
 
-// choose picks each entity's scored copy (§8.3.2): the best top-level copy,
+// choose picks the entity's scored copy (§8.3.2): the best top-level copy,
 // else the inline copy in the best embedding item (first in that item).
-func (g *graph) choose() {
-	for _, e := range g.list {
-		for _, n := range e.nodes {
-			if e.chosen == nil || betterNode(n, e.chosen) {
-				e.chosen = n
-			}
+func (e *entity) choose() {
+	for i := range e.nodes {
+		if n := &e.nodes[i]; e.chosen == nil || betterNode(n, e.chosen) {
+			e.chosen = n
 		}
-		e.typ = jsonld.TypeOf(e.chosen.obj)
 	}
-	slices.SortFunc(g.list, func(a, b *entity) int { return strings.Compare(a.key, b.key) })
+	e.typ = e.facts().typ
 }
 
 func betterNode(a, b *node) bool {

@@ -1,95 +1,202 @@
 package score
 
 import (
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
+	"cmp"
+	"slices"
+	"strings"
 )
 
-// link connects the entities through their scored copies (§8.3.3, §8.3.5).
-// Only one level of links is ever followed from an entity, so cyclic
-// superEvent chains cannot loop.
-func (g *graph) link() {
-	seen := map[[2]*entity]bool{}
-	addChild := func(p, c *entity) {
-		if p == c || seen[[2]*entity{p, c}] || isSeriesType(c.typ) {
-			return
-		}
-		seen[[2]*entity{p, c}] = true
-		p.children = append(p.children, c)
-		c.parents++
+// The method defines linking as one pass over the entities in key order
+// (§8.3.3, §8.3.5): each entity's scored copy adds it as a child of every
+// existing parent it names by superEvent or facilityUse, adds the children
+// its subEvent names, and records containers. Only one level of links is
+// followed from an entity, so cyclic superEvent chains cannot loop.
+//
+// Sorting every entity by key is the costliest step of that pass and only
+// decides two things: the order of each parent's children, and which
+// FacilityUse wins an IndividualFacilityUse nested in several. So links are
+// found in any order, each tagged with where the key-order pass would have
+// met it, and only each parent's children are sorted.
+
+// childLink is one parent–child link and where the key-order pass meets it:
+// while visiting the parent (its subEvent) or the child (its superEvent or
+// facilityUse), as the seq-th link found on that visit.
+type childLink struct {
+	parent, child *entity
+	viaParent     bool
+	seq           int32
+}
+
+// visit is the key of the entity whose visit finds the link.
+func (l *childLink) visit() string {
+	if l.viaParent {
+		return l.parent.key
 	}
-	for _, e := range g.list {
-		obj := e.chosen.obj
+	return l.child.key
+}
+
+// linker collects the links of one graph.
+type linker struct {
+	g     *graph
+	links []childLink
+	seq   int32
+}
+
+func (k *linker) add(p, c *entity, viaParent bool) {
+	if p == c || isSeriesType(c.typ) {
+		return
+	}
+	k.links = append(k.links, childLink{parent: p, child: c, viaParent: viaParent, seq: k.seq})
+	k.seq++
+}
+
+// link connects the entities through their scored copies.
+func (g *graph) link() {
+	n := 0
+	for i := range g.ents {
+		n += len(g.ents[i].chosen.dn.refs)
+	}
+	k := linker{g: g, links: make([]childLink, 0, n)} // each ref adds at most one link
+	for i := range g.ents {
+		e := &g.ents[i]
+		k.seq = 0
 		if !isSeriesType(e.typ) {
-			g.linkParents(e, obj, addChild)
+			k.linkParents(e)
 		}
-		items := jsonld.Items(obj.Get("subEvent"))
-		for i, it := range items {
-			if c := g.byKey[refKey(e.key, "subEvent", i, len(items), it)]; c != nil && (it.IsObject() || it.Kind == jsonld.String) {
-				addChild(e, c)
+		refs := e.chosen.dn.refs
+		for j := range refs {
+			if r := &refs[j]; r.prop == propSubEvent && r.isNamed() {
+				if c := g.byKey[r.key]; c != nil {
+					k.add(e, c, true)
+				}
 			}
 		}
-		g.linkContainer(e, obj)
+		g.noteNester(e)
 	}
-	// IndividualFacilityUse without a nesting FacilityUse: the one its
-	// aggregateFacilityUse names.
-	for _, e := range g.list {
-		if e.typ == "IndividualFacilityUse" && e.container == nil {
-			e.container = g.firstRef(e, "aggregateFacilityUse")
-		}
-	}
+	g.attach(k.links)
+	g.containers()
 }
 
 // linkParents makes e an occurrence of every existing parent it names by
 // superEvent or facilityUse; the first missing one is remembered for
 // orphan grouping.
-func (g *graph) linkParents(e *entity, obj *jsonld.Value, addChild func(p, c *entity)) {
-	for _, prop := range [...]string{"superEvent", "facilityUse"} {
-		items := jsonld.Items(obj.Get(prop))
-		for i, it := range items {
-			if !it.IsObject() && it.Kind != jsonld.String {
-				continue
-			}
-			if it.Kind == jsonld.String && jsonld.Absent(it) {
-				continue
-			}
-			e.parentRefs++
-			key := refKey(e.key, prop, i, len(items), it)
-			if p := g.byKey[key]; p != nil {
-				addChild(p, e)
-			} else if e.missingRef == "" {
-				e.missingRef = key
-			}
-		}
-	}
-}
-
-// linkContainer records containers: a SessionSeries' superEvent, a
-// CourseInstance's instanceOfCourse, and the IndividualFacilityUses a
-// FacilityUse nests.
-func (g *graph) linkContainer(e *entity, obj *jsonld.Value) {
-	switch e.typ {
-	case "SessionSeries":
-		e.container = g.firstRef(e, "superEvent")
-	case "CourseInstance":
-		e.container = g.firstRef(e, "instanceOfCourse")
-	}
-	items := jsonld.Items(obj.Get("individualFacilityUse"))
-	for i, it := range items {
-		if c := g.byKey[refKey(e.key, "individualFacilityUse", i, len(items), it)]; c != nil && c.container == nil && c != e {
-			c.container = e
-		}
-	}
-}
-
-// firstRef is the first existing entity named by prop on e's scored copy.
-func (g *graph) firstRef(e *entity, prop string) *entity {
-	items := jsonld.Items(e.chosen.obj.Get(prop))
-	for i, it := range items {
-		if !it.IsObject() && it.Kind != jsonld.String {
+func (k *linker) linkParents(e *entity) {
+	refs := e.chosen.dn.refs
+	for j := range refs {
+		r := &refs[j]
+		if (r.prop != propSuperEvent && r.prop != propFacilityUse) || !r.isNamed() || r.absent {
 			continue
 		}
-		if c := g.byKey[refKey(e.key, prop, i, len(items), it)]; c != nil && c != e {
-			return c
+		e.parentRefs++
+		if p := k.g.byKey[r.key]; p != nil {
+			k.add(p, e, false)
+		} else if e.missingRef == "" {
+			e.missingRef = r.key
+		}
+	}
+}
+
+// attach turns links into each parent's children, in the order the
+// key-order pass adds them, each child once.
+func (g *graph) attach(links []childLink) {
+	start := make([]int32, len(g.ents)+1)
+	for i := range links {
+		start[links[i].parent.idx+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	byParent := make([]childLink, len(links))
+	fill := slices.Clone(start[:len(g.ents)])
+	for _, l := range links {
+		byParent[fill[l.parent.idx]] = l
+		fill[l.parent.idx]++
+	}
+	kids := make([]*entity, len(links))
+	seen := make([]int32, len(g.ents)) // parent idx + 1 that last took the child
+	for i := range g.ents {
+		group := byParent[start[i]:start[i+1]]
+		if len(group) == 0 {
+			continue
+		}
+		slices.SortFunc(group, func(a, b childLink) int {
+			if c := strings.Compare(a.visit(), b.visit()); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.seq, b.seq)
+		})
+		p := &g.ents[i]
+		p.children = kids[start[i]:start[i]:start[i+1]]
+		for _, l := range group {
+			if c := l.child; seen[c.idx] != int32(i)+1 {
+				seen[c.idx] = int32(i) + 1
+				p.children = append(p.children, c)
+				c.parents++
+			}
+		}
+	}
+}
+
+// noteNester records e as a FacilityUse nesting the entities its
+// individualFacilityUse names; the key-order pass lets the least key win
+// (see containers).
+func (g *graph) noteNester(e *entity) {
+	refs := e.chosen.dn.refs
+	for j := range refs {
+		if refs[j].prop != propIndividualFacilityUse {
+			continue
+		}
+		c := g.byKey[refs[j].key]
+		if c == nil || c == e {
+			continue
+		}
+		if c.nester == nil || e.key < c.nester.key {
+			c.nester = e
+		}
+		if e.key > c.key && (c.nesterAfter == nil || e.key < c.nesterAfter.key) {
+			c.nesterAfter = e
+		}
+	}
+}
+
+// containers records each entity's container: a SessionSeries' superEvent,
+// a CourseInstance's instanceOfCourse, else the FacilityUse nesting it;
+// an IndividualFacilityUse nested in none takes the one its
+// aggregateFacilityUse names. In the key-order pass a SessionSeries or
+// CourseInstance sets its own container when visited, overwriting a nester
+// met earlier, so when it names none only a nester with a later key counts.
+func (g *graph) containers() {
+	for i := range g.ents {
+		e := &g.ents[i]
+		switch e.typ {
+		case "SessionSeries":
+			e.container = g.firstRef(e, propSuperEvent)
+		case "CourseInstance":
+			e.container = g.firstRef(e, propInstanceOfCourse)
+		default:
+			e.container = e.nester
+			continue
+		}
+		if e.container == nil {
+			e.container = e.nesterAfter
+		}
+	}
+	for i := range g.ents {
+		if e := &g.ents[i]; e.typ == "IndividualFacilityUse" && e.container == nil {
+			e.container = g.firstRef(e, propAggregateFacilityUse)
+		}
+	}
+}
+
+// firstRef is the first existing entity other than e named by prop on e's
+// scored copy.
+func (g *graph) firstRef(e *entity, prop uint8) *entity {
+	refs := e.chosen.dn.refs
+	for j := range refs {
+		if r := &refs[j]; r.prop == prop && r.isNamed() {
+			if c := g.byKey[r.key]; c != nil && c != e {
+				return c
+			}
 		}
 	}
 	return nil

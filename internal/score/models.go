@@ -20,6 +20,7 @@ type Model struct {
 	Required    []string
 	Options     [][]string
 	Recommended []string
+	specs       []fieldSpec // built by LoadModels (presence.go)
 }
 
 // Weight is the total weight: 2 per required field or options group, 1 per
@@ -104,5 +105,6 @@ func parseModel(typ string, data []byte) (*Model, error) {
 			m.Options = append(m.Options, g)
 		}
 	}
+	m.specs = buildSpecs(m)
 	return m, nil
 }

@@ -1,44 +1,87 @@
 package score
 
 import (
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 	"github.com/feedgauge/feedgauge/internal/score/schedule"
 )
 
-// startInfo is a parsed startDate.
-type startInfo struct {
-	at time.Time
-	ok bool
+// london is the zone of offset-less date-times (§8.1.5). The zone database
+// is embedded (reference.go imports time/tzdata), so loading cannot fail.
+var london = mustLoad("Europe/London")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic("score: " + err.Error())
+	}
+	return loc
 }
 
-// startOf parses an entity's startDate once (§8.1.5: an offset-less
-// date-time or a date is Europe/London).
-func (s *scorer) startOf(e *entity) startInfo {
-	if !e.startKnown {
-		e.startKnown = true
-		e.start = s.parseStart(e.chosen.obj)
-		e.cancelled = isCancelled(e.chosen.obj)
+// zones caches scheduleTimezone names that loaded; failures are not kept,
+// so hostile names cannot grow it.
+var zones sync.Map // name → *time.Location
+
+// zone resolves an IANA zone name; "Local" and "" are not zone names.
+func zone(name string) *time.Location {
+	if name == "" || name == "Local" {
+		return nil
 	}
-	return e.start
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil
+	}
+	zones.Store(name, loc)
+	return loc
 }
 
-func (s *scorer) parseStart(obj *jsonld.Value) startInfo {
-	str, ok := obj.Get("startDate").Str()
-	if !ok {
-		return startInfo{}
+// readDates reads startDate, eventSchedule, eventStatus and
+// eventAttendanceMode. Schedules are parsed here, once; a schedule that
+// can never give a date leaves only its reason.
+func readDates(obj *jsonld.Value, f *objFacts) {
+	sd := obj.Get("startDate")
+	f.hasStart = sd != nil
+	if str, ok := sd.Str(); ok {
+		f.start, _, f.startOK = jsonld.ParseStart(str, london)
 	}
-	t, _, ok := jsonld.ParseStart(str, s.london)
-	return startInfo{at: t, ok: ok}
+	if sd != nil && !f.startOK {
+		f.dateNotes = append(f.dateNotes, "startDate "+describe(sd)+" is not a date or date-time, so it gives no occurrence")
+	}
+	es := obj.Get("eventSchedule")
+	f.hasSched = es != nil
+	for i, it := range jsonld.Items(es) {
+		label := "eventSchedule[" + strconv.Itoa(i) + "]: "
+		if !it.IsObject() {
+			f.dateNotes = append(f.dateNotes, label+"not an object")
+			continue
+		}
+		rule, why := schedule.Parse(it, zone, london)
+		if rule != nil {
+			why = rule.Barren()
+		}
+		if why != "" {
+			f.dateNotes = append(f.dateNotes, label+why)
+			continue
+		}
+		f.rules = append(f.rules, rule)
+	}
+	f.set(flagCancelled, isCancelled(obj))
+	f.set(flagOnline, isOnline(obj))
 }
 
 // isCancelled: a cancelled or postponed child is neither an occurrence nor a
 // source (§8.3.3).
 func isCancelled(obj *jsonld.Value) bool {
-	for _, it := range jsonld.Items(obj.Get("eventStatus")) {
+	for it := range jsonld.EachItem(obj.Get("eventStatus")) {
 		if v, ok := it.Str(); ok {
 			switch jsonld.NormSchemaIRI(v) {
 			case "https://schema.org/EventCancelled", "https://schema.org/EventPostponed":
@@ -49,113 +92,121 @@ func isCancelled(obj *jsonld.Value) bool {
 	return false
 }
 
-func (s *scorer) inWindow(t time.Time) bool { return !t.Before(s.T) && !t.After(s.end) }
-
-func (a *activity) offerNext(t time.Time) {
-	if !t.Before(a.next) && a.hasNext {
-		return
-	}
-	a.next, a.hasNext = t, true
-}
-
-// prepare finds the activity's occurrences at T, its next occurrence and
-// its sources in §8.3.6 order.
-func (s *scorer) prepare(a *activity) {
-	for _, c := range a.children {
-		st := s.startOf(c)
-		switch {
-		case c.cancelled:
-		case !st.ok:
-			a.checked = append(a.checked, c)
-		case !st.at.Before(s.T):
-			a.offerNext(st.at)
-			if s.inWindow(st.at) {
-				a.occs = append(a.occs, c)
-			}
-		}
-	}
-	sort.Slice(a.occs, func(i, j int) bool {
-		ti, tj := a.occs[i].start.at, a.occs[j].start.at
-		if !ti.Equal(tj) {
-			return ti.Before(tj)
-		}
-		return a.occs[i].key < a.occs[j].key
-	})
-	a.inWindow = len(a.occs)
-	a.checked = append(append([]*entity{}, a.occs...), a.checked...)
-	if a.own != nil {
-		s.ownDates(a)
-	}
-	if !a.hasNext && len(a.children) == 0 && a.own != nil && a.own.Get("eventSchedule") == nil && a.own.Get("startDate") == nil {
-		a.note("no startDate, eventSchedule or sessions, so there are no dated occurrences")
-	}
-	a.sources = make([]*jsonld.Value, 0, len(a.occs)+2)
-	if a.own != nil {
-		a.sources = append(a.sources, a.own)
-	}
-	for _, o := range a.occs {
-		a.sources = append(a.sources, o.chosen.obj)
-	}
-	if a.container != nil {
-		a.sources = append(a.sources, a.container)
-	}
-	a.online = a.kind == "OnDemandEvent" || isOnline(a.own)
-	for _, o := range a.occs {
-		a.online = a.online || isOnline(o.chosen.obj)
-	}
-}
-
-// ownDates adds the activity's own startDate and eventSchedule dates.
-func (s *scorer) ownDates(a *activity) {
-	if sd := a.own.Get("startDate"); sd != nil {
-		if st := s.parseStart(a.own); st.ok {
-			s.offerOwn(a, st.at)
-		} else {
-			a.note("startDate " + describe(sd) + " is not a date or date-time, so it gives no occurrence")
-		}
-	}
-	for i, it := range jsonld.Items(a.own.Get("eventSchedule")) {
-		label := "eventSchedule[" + strconv.Itoa(i) + "]: "
-		if !it.IsObject() {
-			a.note(label + "not an object")
-			continue
-		}
-		rule, why := schedule.Parse(it, s.zone, s.london)
-		if rule == nil {
-			a.note(label + why)
-			continue
-		}
-		w, why := rule.Expand(s.T, s.end)
-		if why != "" {
-			a.note(label + why)
-		}
-		if w.HasNext {
-			a.offerNext(w.Next)
-		}
-		a.inWindow += len(w.InWindow)
-	}
-}
-
-func (s *scorer) offerOwn(a *activity, t time.Time) {
-	if t.Before(s.T) {
-		return
-	}
-	a.offerNext(t)
-	if s.inWindow(t) {
-		a.inWindow++
-	}
-}
-
-func (a *activity) note(s string) { a.notes = append(a.notes, s) }
-
 // isOnline: eventAttendanceMode is OnlineEventAttendanceMode (§8.3.7).
 func isOnline(obj *jsonld.Value) bool {
-	for _, it := range jsonld.Items(obj.Get("eventAttendanceMode")) {
+	for it := range jsonld.EachItem(obj.Get("eventAttendanceMode")) {
 		if v, ok := it.Str(); ok && jsonld.NormSchemaIRI(v) == "https://schema.org/OnlineEventAttendanceMode" {
 			return true
 		}
 	}
 	return false
+}
+
+// kid is a dated child: its start and its facts, kept side by side so
+// that finding the occurrences at T is a binary search over one array.
+type kid struct {
+	start time.Time
+	f     *objFacts
+	key   string
+}
+
+// sortChildren splits an activity's children once, when the dataset is
+// prepared: dated children by start then key, so that at any T the
+// occurrences are one contiguous run of them, and children whose start
+// cannot be read (as.4 looks at those), in child order. Cancelled children
+// are neither. The dated list is cut from kids.
+func (a *activity) sortChildren(kids *slab[kid]) {
+	a.dated = kids.take(len(a.children))[:0]
+	for _, c := range a.children {
+		switch f := c.facts(); {
+		case f.flags.has(flagCancelled):
+		case !f.startOK:
+			a.undated = append(a.undated, f)
+		default:
+			a.dated = append(a.dated, kid{start: f.start, f: f, key: c.key})
+		}
+	}
+	slices.SortFunc(a.dated, func(x, y kid) int {
+		if c := x.start.Compare(y.start); c != 0 {
+			return c
+		}
+		return strings.Compare(x.key, y.key)
+	})
+}
+
+// view is an activity at T as the checks see it.
+type view struct {
+	*activity
+	occs     []kid // non-cancelled children starting in [T, T+H], by start then key
+	next     time.Time
+	hasNext  bool
+	inWindow int
+	online   bool
+	srcs     []*objFacts // own, occurrences, container (§8.3.6)
+	orgs     []*orgFacts // organizer then provider objects of each source
+	flags    flags       // of all sources, ORed
+	present  keyMask     // of all sources, ORed
+}
+
+func (v *view) offerNext(t time.Time) {
+	if !v.hasNext || t.Before(v.next) {
+		v.next, v.hasNext = t, true
+	}
+}
+
+// occurrences finds the activity's occurrences at T, its next occurrence
+// and its sources in §8.3.6 order, into v (whose buffers are reused).
+func (s *scorer) occurrences(a *activity, v *view) {
+	*v = view{activity: a, srcs: v.srcs[:0], orgs: v.orgs[:0]}
+	lo := sort.Search(len(a.dated), func(i int) bool { return !a.dated[i].start.Before(s.T) })
+	hi := lo + sort.Search(len(a.dated)-lo, func(i int) bool { return a.dated[lo+i].start.After(s.end) })
+	v.occs, v.inWindow = a.dated[lo:hi], hi-lo
+	if lo < len(a.dated) {
+		v.offerNext(a.dated[lo].start)
+	}
+	if own := a.own; own != nil {
+		if own.startOK && !own.start.Before(s.T) {
+			v.offerNext(own.start)
+			if !own.start.After(s.end) {
+				v.inWindow++
+			}
+		}
+		for _, r := range own.rules {
+			next, ok, n := r.Count(s.T, s.end)
+			if ok {
+				v.offerNext(next)
+			}
+			v.inWindow += n
+		}
+		v.add(own)
+	}
+	for i := range v.occs {
+		v.add(v.occs[i].f)
+	}
+	// The container is a source, but does not make the activity online.
+	v.online = a.kind == "OnDemandEvent" || v.flags.has(flagOnline)
+	if a.container != nil {
+		v.add(a.container)
+	}
+}
+
+func (v *view) add(src *objFacts) {
+	v.srcs = append(v.srcs, src)
+	v.orgs = append(v.orgs, src.orgs...)
+	v.flags |= src.flags
+	v.present |= src.present
+}
+
+// dateNotes says why upcoming is what it is, for explanations.
+func (v *view) dateNotes() []string {
+	if v.own == nil {
+		return nil
+	}
+	notes := v.own.dateNotes
+	if !v.hasNext && len(v.children) == 0 && !v.own.hasSched && !v.own.hasStart {
+		notes = append(notes[:len(notes):len(notes)], "no startDate, eventSchedule or sessions, so there are no dated occurrences")
+	}
+	return notes
 }
 
 func describe(v *jsonld.Value) string {

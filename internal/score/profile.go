@@ -70,6 +70,7 @@ type Profile struct {
 	wUpcoming, wRecent            fixed
 	wFresh, wComplete, wAssurance fixed
 	spTotal, asTotal              fixed
+	allOf, anyOf                  []int // sp_ready's checks, as indexes of SPReadyChecks
 }
 
 // Horizon is H as a duration.
@@ -128,12 +129,23 @@ func (p *Profile) prepare() error {
 }
 
 func (p *Profile) checkSPReady() error {
-	for _, id := range append(append([]string{}, p.SPReady.AllOf...), p.SPReady.AnyOf...) {
-		if p.spIndex(id) < 0 {
-			return fmt.Errorf("sp_ready names unknown check %q", id)
+	index := func(ids []string) ([]int, error) {
+		out := []int{}
+		for _, id := range ids {
+			i := p.spIndex(id)
+			if i < 0 {
+				return nil, fmt.Errorf("sp_ready names unknown check %q", id)
+			}
+			out = append(out, i)
 		}
+		return out, nil
 	}
-	return nil
+	var err error
+	if p.allOf, err = index(p.SPReady.AllOf); err != nil {
+		return err
+	}
+	p.anyOf, err = index(p.SPReady.AnyOf)
+	return err
 }
 
 // prepareChecks parses weights and makes sure every id has a rule in code,

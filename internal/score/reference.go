@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"time"
 	_ "time/tzdata" // scores must not depend on the host's zone database
 
 	"github.com/feedgauge/feedgauge/internal/domain"
@@ -31,7 +30,6 @@ type Reference struct {
 	// Locator may be nil: every activity is then "online" or "unlocated".
 	Locator  Locator
 	register *registerIndex
-	london   *time.Location
 }
 
 // Hashes are the content hashes printed with every snapshot (§8.13.2).
@@ -92,11 +90,7 @@ func NewReference(p *Profile, activities, facilities *Vocab, models *Models) (*R
 	if p == nil || activities == nil || facilities == nil || models == nil {
 		return nil, fmt.Errorf("new reference: profile, vocabularies and models are all required")
 	}
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return nil, fmt.Errorf("new reference: %w", err)
-	}
-	r := &Reference{Profile: p, Activities: activities, Facilities: facilities, Models: models, london: london}
+	r := &Reference{Profile: p, Activities: activities, Facilities: facilities, Models: models}
 	r.register = newRegisterIndex(nil, p)
 	return r, nil
 }

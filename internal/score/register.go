@@ -73,23 +73,38 @@ func Norm(s string) string {
 // HostKey is §8.9's url key: host lower-cased, without port, trailing "."
 // or one leading "www."; for shared booking hosts, host + first path
 // segment. It returns "" for a string that is not an absolute http(s) URL.
-func HostKey(raw string, shared []SharedHost) string {
+func HostKey(raw string, shared []SharedHost) string { return splitHost(raw).key(shared) }
+
+// hostParts is a URL read for HostKey once, before the shared hosts (which
+// belong to the profile) are known: decoding an item stores it, so scoring
+// never parses an organiser's url again.
+type hostParts struct {
+	host    string // "" when the string is not an absolute http(s) URL with a host
+	withSeg string // host + "/" + first path segment
+}
+
+func splitHost(raw string) hostParts {
 	if !jsonld.IsAbsURL(raw) {
-		return ""
+		return hostParts{}
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Hostname() == "" {
-		return ""
+		return hostParts{}
 	}
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	host = strings.TrimPrefix(host, "www.")
+	seg, _, _ := strings.Cut(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
+	return hostParts{host: host, withSeg: host + "/" + seg}
+}
+
+// key is HostKey given the profile's shared hosts.
+func (h hostParts) key(shared []SharedHost) string {
 	for _, sh := range shared {
-		if host == sh.Host || (sh.Subdomains && strings.HasSuffix(host, "."+sh.Host)) {
-			seg, _, _ := strings.Cut(strings.TrimPrefix(u.EscapedPath(), "/"), "/")
-			return host + "/" + seg
+		if h.host == sh.Host || (sh.Subdomains && strings.HasSuffix(h.host, "."+sh.Host)) {
+			return h.withSeg
 		}
 	}
-	return host
+	return h.host
 }
 
 type nameKey struct{ name, lad string }
@@ -117,6 +132,9 @@ func newRegisterIndex(entries []RegisterEntry, p *Profile) *registerIndex {
 	}
 	return ix
 }
+
+// empty reports a register with no entries, so no organiser can match.
+func (ix *registerIndex) empty() bool { return len(ix.entries) == 0 }
 
 // match returns the first current entry matching any key of the organiser.
 func (ix *registerIndex) match(id, hostKey, name, lad string, T time.Time) (RegisterEntry, bool) {

@@ -1,41 +1,8 @@
 package score
 
 import (
-	"strings"
-
 	"github.com/feedgauge/feedgauge/internal/domain"
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
-
-// checks runs sp.1…sp.14 (§3.2, §8.6) and collects activity_types.
-func (s *scorer) spChecks(a *activity, orgs []*jsonld.Value) ([]outcome, []string) {
-	act, types := spActivity(a, s.ref)
-	return []outcome{
-		spName(a),
-		spDescription(a),
-		act,
-		spPostcode(a),
-		spGeo(a),
-		spCost(a),
-		spContact(a, orgs),
-		spOrganiser(orgs),
-		spImage(a),
-		anyPresent(a, "no accessibilitySupport, accessibilityInformation or beta:isWheelchairAccessible",
-			"accessibilitySupport", "accessibilityInformation", "beta:isWheelchairAccessible"),
-		anyPresent(a, "no level or category", "level", "category"),
-		anyPresent(a, "no attendeeInstructions, meetingPoint or beta:participantSuppliedEquipment",
-			"attendeeInstructions", "meetingPoint", "beta:participantSuppliedEquipment"),
-		spSuits(a),
-		anyPresent(a, "no leader, contributor or isCoached", "leader", "contributor", "isCoached"),
-	}, types
-}
-
-func asConformant(probs []string) outcome {
-	if len(probs) == 0 {
-		return pass()
-	}
-	return fail(probs[0])
-}
 
 // weighted returns round(100 × passing weight / total weight).
 func weighted(defs []CheckDef, outs []outcome, total fixed) int {
@@ -56,110 +23,94 @@ func (p *Profile) spReady(upcoming half, completeness int, sp []outcome) bool {
 	if completeness < p.SPReady.MinCompleteness {
 		return false
 	}
-	for _, id := range p.SPReady.AllOf {
-		if !sp[p.spIndex(id)].pass {
+	for _, i := range p.allOf {
+		if !sp[i].pass {
 			return false
 		}
 	}
-	for _, id := range p.SPReady.AnyOf {
-		if sp[p.spIndex(id)].pass {
+	for _, i := range p.anyOf {
+		if sp[i].pass {
 			return true
 		}
 	}
-	return len(p.SPReady.AnyOf) == 0
+	return len(p.anyOf) == 0
 }
 
-// score computes every column of one activity.
-func (s *scorer) score(a *activity, datasetID string, explain bool) (domain.ActivityScore, Explanation) {
+// score computes every column of one activity at T into out, and with ex
+// its explanation.
+func (s *scorer) score(a *activity, datasetID string, out *domain.ActivityScore, ex *Explanation) {
 	p := s.ref.Profile
-	orgs := a.organisers()
-	sp, types := s.spChecks(a, orgs)
-	req := locateRequest(a)
-	loc := s.locate(req)
-	oa := s.openActive(a)
-	probs := s.conformance(a, oa)
-	as := []outcome{asIdentified(orgs), asCriteria(orgs), asRegister(s, orgs, loc.LAD), asConformant(probs), asLicence(a)}
+	v := &s.v
+	s.occurrences(a, v)
+	types := s.spChecks(v, s.sp[:])
+	loc, req := s.locate(v)
+	lists := ex != nil
+	oa := s.openActive(v, s.missing[:0], lists)
+	s.missing = oa.missing[:0]
+	firstProblem, problems := conformance(v, &oa, lists)
+	s.as = [5]outcome{asIdentified(v.orgs), asCriteria(v.orgs), asRegister(s, v.orgs, loc.LAD),
+		asConformant(firstProblem), asLicence(a.licence)}
 	lc := s.lastChange(a)
-	up, rec := s.freshness(a, lc)
+	up, rec := s.freshness(v, lc)
 
-	out := domain.ActivityScore{
-		T: s.T, DatasetID: datasetID, ActivityID: a.key, FeedURL: a.doc.item.FeedURL, ItemID: a.doc.item.RPDEID,
-		Kind: a.kind, Name: firstName(a.sources), Location: loc,
-		Upcoming: up.float(), Recent: rec.float(), Orphan: a.orphan, Online: a.online,
-		ActivityTypes: types, Occurrences: a.inWindow, MethodVersion: domain.MethodVersion, ProfileHash: p.Hash,
-		FailedChecks: failed(p, sp, as), MissingOpenActive: []string{},
+	*out = domain.ActivityScore{
+		T: s.T, DatasetID: datasetID, ActivityID: a.key, FeedURL: a.feedURL, ItemID: a.itemID,
+		Kind: a.kind, Name: firstName(v.srcs), Location: loc,
+		Upcoming: up.float(), Recent: rec.float(), Orphan: a.orphan, Online: v.online,
+		ActivityTypes: s.strs.copy(types), Occurrences: v.inWindow, MethodVersion: domain.MethodVersion, ProfileHash: p.Hash,
+		FailedChecks: s.failed(p), MissingOpenActive: []string{},
 	}
-	if out.ActivityTypes == nil {
-		out.ActivityTypes = []string{}
+	if len(v.orgs) > 0 {
+		out.Organiser, out.OrganiserKey = v.orgs[0].name, v.orgs[0].key
 	}
-	if len(orgs) > 0 {
-		out.Organiser = firstNameOf(orgs[0])
-		out.OrganiserKey = organiserKey(orgs[0])
-	}
-	if a.hasNext {
-		t := a.next.UTC()
-		out.NextOccurrence = &t
+	if v.hasNext {
+		out.NextOccurrence = s.times.ptr(v.next.UTC())
 	}
 	if lc.known {
-		t := lc.at.UTC()
-		out.LastChange = &t
+		out.LastChange = s.times.ptr(lc.at.UTC())
 	}
 	out.Freshness = freshnessScore(p, up, rec)
-	out.Completeness = weighted(p.SPReadyChecks, sp, p.spTotal)
-	out.Assurance = weighted(p.AssuranceChecks, as, p.asTotal)
+	out.Completeness = weighted(p.SPReadyChecks, s.sp[:], p.spTotal)
+	out.Assurance = weighted(p.AssuranceChecks, s.as[:], p.asTotal)
 	if oa.ok {
-		c := roundDiv(100*int64(oa.met), int64(oa.total))
-		out.CompletenessOpenActive = &c
-		out.MissingOpenActive = oa.missing
+		out.CompletenessOpenActive = s.ints.ptr(roundDiv(100*int64(oa.met), int64(oa.total)))
+		out.MissingOpenActive = s.strs.copy(oa.missing)
 	}
 	out.Overall = roundDiv(int64(p.wFresh)*int64(out.Freshness)+int64(p.wComplete)*int64(out.Completeness)+
 		int64(p.wAssurance)*int64(out.Assurance), int64(fixedOne))
 	out.Grade = p.Grade(out.Overall)
-	out.SPReady = p.spReady(up, out.Completeness, sp)
-	detach(&out)
-	if !explain {
-		return out, Explanation{}
+	out.SPReady = p.spReady(up, out.Completeness, s.sp[:])
+	if ex != nil {
+		*ex = s.explainOne(v, *out, problems, oa, req)
 	}
-	return out, s.explain(a, out, sp, as, probs, oa, req)
 }
 
-func failed(p *Profile, sp, as []outcome) []string {
-	out := []string{}
-	for i, o := range sp {
+// failed lists the failing check ids, sp.1…sp.14 then as.1…as.5.
+func (s *scorer) failed(p *Profile) []string {
+	n := 0
+	for _, o := range s.sp {
+		n += btoi(!o.pass)
+	}
+	for _, o := range s.as {
+		n += btoi(!o.pass)
+	}
+	out, k := s.strs.take(n), 0
+	for i, o := range s.sp {
 		if !o.pass {
-			out = append(out, p.SPReadyChecks[i].ID)
+			out[k], k = p.SPReadyChecks[i].ID, k+1
 		}
 	}
-	for i, o := range as {
+	for i, o := range s.as {
 		if !o.pass {
-			out = append(out, p.AssuranceChecks[i].ID)
+			out[k], k = p.AssuranceChecks[i].ID, k+1
 		}
 	}
 	return out
 }
 
-// firstName is the `name` column: the first present string name among the
-// sources, trimmed (§8.14.9).
-func firstName(srcs []*jsonld.Value) string {
-	for _, s := range srcs {
-		if n := firstNameOf(s); n != "" {
-			return n
-		}
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
-	return ""
-}
-
-func firstNameOf(obj *jsonld.Value) string {
-	n, _ := obj.Get("name").Str()
-	return jsonld.Trim(n)
-}
-
-// detach copies every string that may still point into the items' bytes, so
-// results never alias caller memory (the trees are parsed without copying).
-func detach(s *domain.ActivityScore) {
-	s.ActivityID, s.Kind, s.Name = strings.Clone(s.ActivityID), strings.Clone(s.Kind), strings.Clone(s.Name)
-	s.Organiser, s.OrganiserKey = strings.Clone(s.Organiser), strings.Clone(s.OrganiserKey)
-	for i := range s.ActivityTypes {
-		s.ActivityTypes[i] = strings.Clone(s.ActivityTypes[i])
-	}
+	return 0
 }

@@ -21,10 +21,28 @@ func Parse(data []byte) (*Value, error) { return ParseShared(string(data)) }
 // ParseShared is Parse without the copy: strings without escapes share src.
 // Scoring uses it with unsafe views of item bytes it does not keep.
 func ParseShared(src string) (*Value, error) {
-	data := src
 	// A JSON value takes roughly 20 bytes or more, so this first slab
 	// rarely needs a second one and small items stay small.
-	p := parser{src: src, slab: make([]Value, 0, len(data)/20+8)}
+	p := parser{src: src, slab: make([]Value, 0, len(src)/20+8)}
+	return p.run()
+}
+
+// Parser reads documents one after another, recycling its memory: the tree
+// a Parse returns is valid only until the next Parse on the same Parser
+// (its strings share src and stay valid). It suits a caller that reads each
+// tree once and keeps only strings, as scoring does when it decodes items;
+// a Parser is not safe for concurrent use.
+type Parser struct{ p parser }
+
+// Parse is ParseShared with recycled memory.
+func (ps *Parser) Parse(src string) (*Value, error) {
+	p := &ps.p
+	p.src, p.i, p.recycle = src, 0, true
+	p.slab, p.memberArena, p.elemArena = p.slab[:0], p.memberArena[:0], p.elemArena[:0]
+	return p.run()
+}
+
+func (p *parser) run() (*Value, error) {
 	p.ws()
 	v, err := p.value(0)
 	if err != nil {
@@ -46,6 +64,11 @@ type parser struct {
 	// or array costs one allocation instead of a chain of appends.
 	members []Member
 	elems   []*Value
+	// A recycling parser copies closed containers into these arenas
+	// instead of allocating, and reuses them for the next document.
+	recycle     bool
+	memberArena []Member
+	elemArena   []*Value
 }
 
 func (p *parser) fail(what string) error {
@@ -58,7 +81,9 @@ func (p *parser) alloc() *Value {
 		p.slab = make([]Value, 0, 2*cap(p.slab)+8)
 	}
 	p.slab = p.slab[:len(p.slab)+1]
-	return &p.slab[len(p.slab)-1]
+	v := &p.slab[len(p.slab)-1]
+	*v = Value{} // a recycled slab holds the last document's values
+	return v
 }
 
 func (p *parser) ws() {
@@ -178,7 +203,7 @@ func (p *parser) array(depth int) (*Value, error) {
 		c := p.src[p.i]
 		p.i++
 		if c == ']' {
-			v.A = append([]*Value(nil), p.elems[mark:]...)
+			v.A = keep(p.recycle, &p.elemArena, p.elems[mark:])
 			return v, nil
 		}
 		if c != ',' {
@@ -226,7 +251,7 @@ func (p *parser) object(depth int) (*Value, error) {
 		c := p.src[p.i]
 		p.i++
 		if c == '}' {
-			v.O = append([]Member(nil), p.members[mark:]...)
+			v.O = keep(p.recycle, &p.memberArena, p.members[mark:])
 			applyAliases(v)
 			return v, nil
 		}
@@ -234,6 +259,22 @@ func (p *parser) object(depth int) (*Value, error) {
 			return nil, p.fail("expected , or }")
 		}
 	}
+}
+
+// keep copies a closed container's members or elements out of the scratch
+// stack: into an exactly sized slice, or when recycling into the arena.
+// Arena pieces are capped, and a full arena is replaced, never grown in
+// place, so earlier pieces stay put.
+func keep[T any](recycle bool, arena *[]T, xs []T) []T {
+	if !recycle {
+		return append([]T(nil), xs...)
+	}
+	if len(xs) > cap(*arena)-len(*arena) {
+		*arena = make([]T, 0, max(2*cap(*arena), len(xs), 256))
+	}
+	start := len(*arena)
+	*arena = append(*arena, xs...)
+	return (*arena)[start:len(*arena):len(*arena)]
 }
 
 // setMember adds a key to the open object whose members start at mark,

@@ -4,7 +4,10 @@
 // absolute URLs and HTML tags. It is pure and holds no global mutable state.
 package jsonld
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Kind is the JSON kind of a Value.
 type Kind uint8
@@ -151,3 +154,31 @@ func NormSchemaIRI(s string) string {
 
 // ID returns the object's @id when it is a string.
 func ID(obj *Value) (string, bool) { return obj.Get("@id").Str() }
+
+// EachItem ranges over Items(v) without building a slice.
+func EachItem(v *Value) iter.Seq[*Value] {
+	return func(yield func(*Value) bool) {
+		switch {
+		case v == nil || v.Kind == Null:
+		case v.Kind == Array:
+			for _, e := range v.A {
+				if !yield(e) {
+					return
+				}
+			}
+		default:
+			yield(v)
+		}
+	}
+}
+
+// EachObject ranges over Objects(v) without building a slice.
+func EachObject(v *Value) iter.Seq[*Value] {
+	return func(yield func(*Value) bool) {
+		for e := range EachItem(v) {
+			if e.IsObject() && !yield(e) {
+				return
+			}
+		}
+	}
+}

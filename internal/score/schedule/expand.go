@@ -2,8 +2,6 @@ package schedule
 
 import (
 	"time"
-
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
 // Window is what scoring needs from a schedule at T: the first start ≥ T and
@@ -14,60 +12,86 @@ type Window struct {
 	InWindow []time.Time
 }
 
-// Expand returns the occurrences at T up to end (= T + H). It generates
-// dates lazily from T's local date (or from startDate when repeatCount must
-// be counted), so an unbounded schedule costs only the dates asked for.
-func (r *Rule) Expand(T, end time.Time) (Window, string) {
-	var w Window
-	first, ok := r.next(r.start, r.stopDay())
-	if !ok {
-		return w, "no date qualifies within 400 × n years of startDate, so the schedule gives no dates"
+// Barren says, in plain words, why the rule can never give a date, or ""
+// when it can. It does not depend on T, so scoring asks once per item.
+func (r *Rule) Barren() string {
+	if !r.firstOK {
+		return "no date qualifies within 400 × n years of startDate, so the schedule gives no dates"
 	}
 	if r.hasCount && r.count == 0 {
-		return w, "repeatCount is 0, so the schedule gives no dates"
+		return "repeatCount is 0, so the schedule gives no dates"
 	}
-	day, index := first, int64(0)
+	return ""
+}
+
+// Expand returns the occurrences at T up to end (= T + H), and Barren's
+// reason when there are none by construction.
+func (r *Rule) Expand(T, end time.Time) (Window, string) {
+	var w Window
+	if why := r.Barren(); why != "" {
+		return w, why
+	}
+	w.Next, w.HasNext, _ = r.scan(T, end, &w.InWindow)
+	return w, ""
+}
+
+// Count is Expand without the list: the first start ≥ T and how many starts
+// fall in [T, end]. Scoring needs nothing more, so it allocates nothing.
+func (r *Rule) Count(T, end time.Time) (next time.Time, hasNext bool, n int) {
+	if r.Barren() != "" {
+		return time.Time{}, false, 0
+	}
+	return r.scan(T, end, nil)
+}
+
+// scan generates dates lazily from T's local date, so an unbounded
+// schedule costs only the dates asked for: it stops at the first date after
+// end once a next start is known. A repeatCount is a last date found when
+// the rule was parsed; only when that date was too far to find are dates
+// counted from startDate. Starts in the window are counted, and appended
+// to keep when it is not nil.
+func (r *Rule) scan(T, end time.Time, keep *[]time.Time) (next time.Time, hasNext bool, n int) {
+	counting := r.hasCount && !r.countedOK
+	limit := lastDay
+	if r.countedOK {
+		limit = r.lastCounted
+	}
+	day, index := r.first, int64(0)
 	// A local date two days before T's UTC date starts before T in every
 	// zone (offsets are within ±18 h), so such dates are never converted.
 	ty, tm, td := T.UTC().Date()
 	from := dayNum(ty, int(tm), td) - 1
-	if !r.hasCount {
-		if from > day {
-			if day, ok = r.next(from, lastDay); !ok {
-				return w, ""
-			}
+	var ok bool
+	if !counting && from > day {
+		if day, ok = r.next(from, limit); !ok {
+			return
 		}
 	}
+	z := offsets{loc: r.loc}
 	for {
-		if day < from {
-			index++
-			if r.hasCount && index >= r.count {
-				return w, ""
+		if day >= from {
+			at := z.local(day, r.h, r.mi, r.s)
+			if at.After(end) && hasNext {
+				return
 			}
-			if day, ok = r.next(day+1, lastDay); !ok {
-				return w, ""
-			}
-			continue
-		}
-		y, m, d := civil(day)
-		at := jsonld.Local(r.loc, y, m, d, r.h, r.mi, r.s, 0)
-		if at.After(end) && w.HasNext {
-			return w, ""
-		}
-		if !at.Before(T) && !r.excepted(day, at) {
-			if !w.HasNext {
-				w.Next, w.HasNext = at, true
-			}
-			if !at.After(end) {
-				w.InWindow = append(w.InWindow, at)
+			if !at.Before(T) && !r.excepted(day, at) {
+				if !hasNext {
+					next, hasNext = at, true
+				}
+				if !at.After(end) {
+					n++
+					if keep != nil {
+						*keep = append(*keep, at)
+					}
+				}
 			}
 		}
 		index++
-		if r.hasCount && index >= r.count {
-			return w, ""
+		if counting && index >= r.count {
+			return
 		}
-		if day, ok = r.next(day+1, lastDay); !ok {
-			return w, ""
+		if day, ok = r.next(day+1, limit); !ok {
+			return
 		}
 	}
 }
@@ -76,13 +100,13 @@ func (r *Rule) Expand(T, end time.Time) (Window, string) {
 // explanations), after repeatCount and exceptDate.
 func (r *Rule) FirstDates(k int) []time.Time {
 	var out []time.Time
-	day, ok := r.next(r.start, r.stopDay())
+	day, ok := r.first, r.firstOK
+	z := offsets{loc: r.loc}
 	for i := int64(0); ok && len(out) < k; i++ {
 		if r.hasCount && i >= r.count {
 			break
 		}
-		y, m, d := civil(day)
-		at := jsonld.Local(r.loc, y, m, d, r.h, r.mi, r.s, 0)
+		at := z.local(day, r.h, r.mi, r.s)
 		if !r.excepted(day, at) {
 			out = append(out, at)
 		}

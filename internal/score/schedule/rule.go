@@ -30,6 +30,10 @@ type Rule struct {
 	hasByMonthDay bool
 	count         int64
 	hasCount      bool
+	first         int64 // the first qualifying date, when firstOK
+	firstOK       bool
+	lastCounted   int64 // the repeatCount-th date (or the rule's last), when countedOK
+	countedOK     bool
 	loc           *time.Location
 	london        *time.Location
 	exceptAt      []time.Time
@@ -70,7 +74,36 @@ func Parse(obj *jsonld.Value, zones Zones, london *time.Location) (*Rule, string
 		r.count, r.hasCount = k, true
 	}
 	r.readExceptions(obj.Get("exceptDate"))
+	// The first date does not depend on T; finding it may scan up to the
+	// 400 × n-year stop rule, so it is done once here.
+	r.first, r.firstOK = r.next(r.start, r.stopDay())
+	if r.hasCount && r.count > 0 && r.firstOK {
+		r.lastCounted, r.countedOK = r.nth(r.count)
+	}
 	return r, ""
+}
+
+// maxCounted bounds the dates Parse walks to find where repeatCount ends.
+const maxCounted = 100_000
+
+// nth returns the n-th date (n ≥ 1), or the last date when the rule has
+// fewer; false when that is more than maxCounted dates away. Dates count
+// before exceptDate removal, so "index < repeatCount" is exactly "on or
+// before the n-th date": with it, expansion can start near T instead of
+// counting from startDate every time.
+func (r *Rule) nth(n int64) (int64, bool) {
+	day := r.first
+	for i := int64(1); i < n; i++ {
+		if i >= maxCounted {
+			return 0, false
+		}
+		next, ok := r.next(day+1, lastDay)
+		if !ok {
+			break
+		}
+		day = next
+	}
+	return day, true
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
