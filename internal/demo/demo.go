@@ -104,7 +104,7 @@ func (w *World) backfill(ctx context.Context, st store.Store, o Options, first t
 	}
 	opts := pipeline.Options{Store: st, Client: client, Reference: ref.WithLocator(res), Logger: o.Logger,
 		Sources: []discover.Source{{URL: w.Sim.CatalogueURL(), Label: "demo"}}, Concurrency: 16,
-		GeoVintages: res.Vintages()}
+		GeoVintages: res.Vintages(), Memory: pipeline.NewMemory(2_000_000)}
 	for i := 0; i < o.Weeks; i++ {
 		T := first.AddDate(0, 0, 7*i)
 		w.Sim.SetClock(T)

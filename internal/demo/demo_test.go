@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -30,7 +31,7 @@ func TestBuildFull(t *testing.T) {
 	}
 	st := storetest.SQLite(t)
 	start := time.Now()
-	w, err := Build(context.Background(), st, Options{Progress: func(d, n int, s pipeline.Summary) {
+	w, err := Build(context.Background(), st, Options{Weeks: weeksFromEnv(), Progress: func(d, n int, s pipeline.Summary) {
 		if d%10 == 0 || d == n {
 			t.Logf("snapshot %d/%d at %s: %d activities, %d fetched, %.2fs", d, n, time.Since(start).Round(time.Millisecond), s.Activities, s.ItemsFetched, s.Seconds)
 		}
@@ -42,3 +43,9 @@ func TestBuildFull(t *testing.T) {
 	t.Logf("built in %s", time.Since(start))
 }
 func getenv(k string) string { return os.Getenv(k) }
+
+func weeksFromEnv() int {
+	n := 0
+	fmt.Sscan(os.Getenv("FEEDGAUGE_DEMO_WEEKS"), &n)
+	return n
+}

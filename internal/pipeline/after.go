@@ -18,6 +18,13 @@ func After(ctx context.Context, st store.Store, T time.Time, ao alerts.Options) 
 	if err != nil {
 		return nil, fmt.Errorf("evaluate alerts: %w", err)
 	}
+	n, err := grants.Count(ctx, st, "")
+	if err != nil {
+		return changes, err
+	}
+	if n == 0 {
+		return changes, nil // no grants imported: nothing to link
+	}
 	if _, _, err := grants.Recompute(ctx, st, T, grants.LinkOptions{}); err != nil {
 		return changes, fmt.Errorf("recompute grant compliance: %w", err)
 	}

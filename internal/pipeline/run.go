@@ -34,6 +34,9 @@ type Options struct {
 	// once (default: the number of CPUs).
 	Concurrency int
 	Scorers     int
+	// Memory, when set, keeps datasets decoded between the snapshots of a
+	// long-running process.
+	Memory *Memory
 	// Progress is told how the harvest goes, for a terminal progress bar.
 	Progress func(harvest.Progress)
 	// Provenance filled into the snapshot row (§8.13.2).
@@ -157,6 +160,7 @@ func (o Options) scoreAll(ctx context.Context, T time.Time, res discover.Result,
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	b := &batch{st: o.Store}
 	jobs := make(chan domain.Dataset)
 	var (
 		wg   sync.WaitGroup
@@ -168,7 +172,7 @@ func (o Options) scoreAll(ctx context.Context, T time.Time, res discover.Result,
 		go func() {
 			defer wg.Done()
 			for d := range jobs {
-				r, err := ScoreDataset(ctx, o.Store, o.Reference, d, feeds[d.ID], T)
+				r, err := scoreDataset(ctx, o.Store, o.Reference, o.Memory, b, d, feeds[d.ID], T)
 				mu.Lock()
 				if err != nil {
 					errs = append(errs, err)
@@ -192,5 +196,8 @@ func (o Options) scoreAll(ctx context.Context, T time.Time, res discover.Result,
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return b.flush(ctx)
 }

@@ -21,10 +21,21 @@ type DatasetResult struct {
 	Orphans    int
 }
 
-// ScoreDataset reads every stored item of a dataset, scores it as at T and
-// writes its activity scores, feed counts, organisers and roll-up. Writing
-// the same T again replaces these rows.
-func ScoreDataset(ctx context.Context, st store.Store, ref *score.Reference, ds domain.Dataset, feeds []domain.Feed, T time.Time) (DatasetResult, error) {
+// ScoreDataset reads the stored items of a dataset (only those changed since
+// the last snapshot when mem holds the dataset), scores it as at T and writes
+// its activity scores, feed counts, organisers and roll-up. Writing the same
+// T again replaces these rows.
+func ScoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, ds domain.Dataset, feeds []domain.Feed, T time.Time) (DatasetResult, error) {
+	b := &batch{st: st}
+	r, err := scoreDataset(ctx, st, ref, mem, b, ds, feeds, T)
+	if err != nil {
+		return r, err
+	}
+	return r, b.flush(ctx)
+}
+
+// scoreDataset scores one dataset and queues its rows on b.
+func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, b *batch, ds domain.Dataset, feeds []domain.Feed, T time.Time) (DatasetResult, error) {
 	in := score.DatasetInput{DatasetID: ds.ID}
 	for _, f := range feeds {
 		fs, _, err := store.GetFeedState(ctx, st, f.URL)
@@ -33,15 +44,14 @@ func ScoreDataset(ctx context.Context, st store.Store, ref *score.Reference, ds 
 		}
 		in.Feeds = append(in.Feeds, score.FeedInfo{URL: f.URL, Ordering: fs.Ordering})
 	}
-	err := store.EachItem(ctx, st, ds.ID, func(it domain.Item) error {
-		in.Items = append(in.Items, it)
-		return nil
-	})
+	res, deleted, err := scoreItems(ctx, st, ref, mem, in, T)
 	if err != nil {
 		return DatasetResult{}, err
 	}
-	res := score.ScoreDataset(in, T, ref)
-	if err := writeDataset(ctx, st, ds, len(feeds), T, res); err != nil {
+	for i := range res.Feeds {
+		res.Feeds[i].Deleted = deleted[res.Feeds[i].FeedURL]
+	}
+	if err := b.add(ctx, ds, len(feeds), T, res); err != nil {
 		return DatasetResult{}, fmt.Errorf("store the scores of %s: %w", ds.ID, err)
 	}
 	out := DatasetResult{DatasetID: ds.ID, Activities: len(res.Activities)}
@@ -58,22 +68,34 @@ func ScoreDataset(ctx context.Context, st store.Store, ref *score.Reference, ds 
 	return out, nil
 }
 
-func writeDataset(ctx context.Context, st store.Store, ds domain.Dataset, nfeeds int, T time.Time, res score.Result) error {
-	if err := store.PutScores(ctx, st, res.Activities); err != nil {
-		return err
+// scoreItems scores the dataset's live items, through its memory when held,
+// and counts its tombstones per feed.
+func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, map[string]int, error) {
+	if mem != nil {
+		d := mem.dataset(in.DatasetID)
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		items, held, err := d.refresh(ctx, st, mem, in.DatasetID)
+		if err != nil {
+			return score.Result{}, nil, err
+		}
+		if held {
+			in.Items = items
+			return score.ScorePrepared(d.cache.Prepare(in), T, ref), d.deleted, nil
+		}
 	}
-	stats := make([]store.FeedStats, len(res.Feeds))
-	for i, f := range res.Feeds {
-		stats[i] = store.FeedStats{T: T, FeedURL: f.FeedURL, DatasetID: ds.ID, Items: f.Items, Deleted: f.Deleted,
-			Orphans: f.Orphans, Activities: f.Activities}
+	deleted, err := store.DeletedByFeed(ctx, st, in.DatasetID)
+	if err != nil {
+		return score.Result{}, nil, err
 	}
-	if err := store.PutFeedStats(ctx, st, stats); err != nil {
-		return err
+	err = store.EachLiveItem(ctx, st, in.DatasetID, func(it domain.Item) error {
+		in.Items = append(in.Items, it)
+		return nil
+	})
+	if err != nil {
+		return score.Result{}, nil, err
 	}
-	if err := store.PutOrganisers(ctx, st, organisers(T, ds.ID, res.Activities)); err != nil {
-		return err
-	}
-	return store.PutDatasetRollups(ctx, st, []store.DatasetRollup{store.Rollup(T, ds, nfeeds, res.Activities)})
+	return score.ScoreDataset(in, T, ref), deleted, nil
 }
 
 // organisers summarises the organisers of a dataset's activities: counts,

@@ -182,8 +182,18 @@ func CountItems(ctx context.Context, st Store, datasetID, feedURL string) (updat
 // EachItem streams every stored item of a dataset, in (feed_url, rpde_id)
 // order, without holding them all in memory.
 func EachItem(ctx context.Context, st Store, datasetID string, fn func(domain.Item) error) error {
+	return eachItem(ctx, st, datasetID, "", fn)
+}
+
+// EachLiveItem streams the dataset's items that are not tombstones, in
+// (feed_url, rpde_id) order: all that scoring reads besides the counts.
+func EachLiveItem(ctx context.Context, st Store, datasetID string, fn func(domain.Item) error) error {
+	return eachItem(ctx, st, datasetID, domain.StateUpdated, fn)
+}
+
+func eachItem(ctx context.Context, st Store, datasetID, state string, fn func(domain.Item) error) error {
 	rows, err := st.Query(ctx, "SELECT "+strings.Join(itemCols, ", ")+" FROM items"+st.Final()+
-		" WHERE dataset_id = @d ORDER BY feed_url, rpde_id", A("d", datasetID))
+		" WHERE dataset_id = @d AND (@state = '' OR state = @state) ORDER BY feed_url, rpde_id", A("d", datasetID), A("state", state))
 	if err != nil {
 		return fmt.Errorf("read items of %s: %w", datasetID, err)
 	}
@@ -223,4 +233,50 @@ func PutAttempts(ctx context.Context, st Store, as []domain.HarvestAttempt) erro
 			a.Duration.Milliseconds(), a.LastChange, a.ReachedEnd, checks, a.StartURL, a.EndURL, a.Delay.Milliseconds()}
 	}
 	return st.Insert(ctx, "harvest_attempts", attemptCols, rows)
+}
+
+// EachItemSince streams the items of a dataset stored with seq > since, in
+// any state, oldest first; since 0 reads them all.
+func EachItemSince(ctx context.Context, st Store, datasetID string, since int64, fn func(domain.Item) error) error {
+	rows, err := st.Query(ctx, "SELECT "+strings.Join(itemCols, ", ")+" FROM items"+st.Final()+
+		" WHERE dataset_id = @d AND seq > @s ORDER BY seq", A("d", datasetID), A("s", since))
+	if err != nil {
+		return fmt.Errorf("read items of %s: %w", datasetID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var it domain.Item
+		var data string
+		if err := rows.Scan(&it.DatasetID, &it.FeedURL, &it.RPDEID, &it.State, &it.Kind, &it.Modified, &data,
+			&it.License, &it.FirstSeen, &it.FirstHarvest, &it.Seq); err != nil {
+			return err
+		}
+		if data != "" {
+			it.Data = []byte(data)
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// DeletedByFeed counts the tombstones of a dataset's feeds.
+func DeletedByFeed(ctx context.Context, st Store, datasetID string) (map[string]int, error) {
+	rows, err := st.Query(ctx, "SELECT feed_url, count() FROM items"+st.Final()+
+		" WHERE dataset_id = @d AND state = 'deleted' GROUP BY feed_url", A("d", datasetID))
+	if err != nil {
+		return nil, fmt.Errorf("count deleted items of %s: %w", datasetID, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var f string
+		var n int
+		if err := rows.Scan(&f, &n); err != nil {
+			return nil, err
+		}
+		out[f] = n
+	}
+	return out, rows.Err()
 }

@@ -22,6 +22,9 @@ func init() {
 	})
 }
 
+// Page-cache sizes in KiB (negative: SQLite's convention for KiB).
+var writeCache, readCache = "-32768", "-8192"
+
 // DB is an open embedded store. Writes go through one connection (SQLite
 // allows one writer); reads use a small pool so the dashboard is not blocked
 // by a running snapshot.
@@ -44,13 +47,16 @@ func Open(ctx context.Context, path string) (*DB, error) {
 			return nil, fmt.Errorf("cannot create the folder for the embedded store %s: %w", path, err)
 		}
 	}
-	pragmas := "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(OFF)&_pragma=cache_size(-131072)&_pragma=temp_store(MEMORY)&_txlock=immediate"
-	write, err := sql.Open("sqlite", "file:"+path+pragmas)
+	// A page cache is cleared whenever another connection has written, at a
+	// cost that grows with its size, so readers keep a small one and the
+	// single writer a larger one.
+	pragmas := "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(OFF)&_pragma=temp_store(MEMORY)&_pragma=wal_autocheckpoint(8192)"
+	write, err := sql.Open("sqlite", "file:"+path+pragmas+"&_pragma=cache_size("+writeCache+")&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open embedded store %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite", "file:"+path+pragmas+"&mode=ro")
+	read, err := sql.Open("sqlite", "file:"+path+pragmas+"&_pragma=cache_size("+readCache+")&mode=ro")
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("open embedded store %s: %w", path, err)

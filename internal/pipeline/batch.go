@@ -1,0 +1,69 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/score"
+	"github.com/feedgauge/feedgauge/internal/store"
+)
+
+// flushScores is how many activity scores are gathered before one write:
+// large writes are several times faster than one per dataset, and this many
+// rows stay a few tens of MB in memory.
+const flushScores = 50_000
+
+// batch gathers the rows of many scored datasets and writes them together.
+type batch struct {
+	st      store.Store
+	mu      sync.Mutex
+	scores  []domain.ActivityScore
+	stats   []store.FeedStats
+	orgs    []domain.Organiser
+	rollups []store.DatasetRollup
+}
+
+// add queues one dataset's rows, writing when enough have gathered.
+func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.Time, res score.Result) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.scores = append(b.scores, res.Activities...)
+	for _, f := range res.Feeds {
+		b.stats = append(b.stats, store.FeedStats{T: T, FeedURL: f.FeedURL, DatasetID: ds.ID, Items: f.Items,
+			Deleted: f.Deleted, Orphans: f.Orphans, Activities: f.Activities})
+	}
+	b.orgs = append(b.orgs, organisers(T, ds.ID, res.Activities)...)
+	b.rollups = append(b.rollups, store.Rollup(T, ds, nfeeds, res.Activities))
+	if len(b.scores) < flushScores {
+		return nil
+	}
+	return b.flushLocked(ctx)
+}
+
+// flush writes whatever is queued.
+func (b *batch) flush(ctx context.Context) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.flushLocked(ctx)
+}
+
+// flushLocked writes scores first and roll-ups last, so a reader never sees
+// a dataset's roll-up without its scores.
+func (b *batch) flushLocked(ctx context.Context) error {
+	if err := store.PutScores(ctx, b.st, b.scores); err != nil {
+		return err
+	}
+	if err := store.PutFeedStats(ctx, b.st, b.stats); err != nil {
+		return err
+	}
+	if err := store.PutOrganisers(ctx, b.st, b.orgs); err != nil {
+		return err
+	}
+	if err := store.PutDatasetRollups(ctx, b.st, b.rollups); err != nil {
+		return err
+	}
+	b.scores, b.stats, b.orgs, b.rollups = b.scores[:0], b.stats[:0], b.orgs[:0], b.rollups[:0]
+	return nil
+}

@@ -1,0 +1,4 @@
+-- Snapshots of a long-running process read only the items stored since
+-- their last read (by seq). ClickHouse scans a dataset's items by the sort
+-- key prefix (dataset_id) fast enough; 18.16 has no secondary indexes, so
+-- this version only keeps both backends' migration lists in step.
