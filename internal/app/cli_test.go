@@ -115,3 +115,31 @@ func TestSnapshotThenQuery(t *testing.T) {
 		t.Errorf("guarded snapshot: exit %d, %q", code, stderr)
 	}
 }
+
+// TestCheckURL checks a dataset site over loopback: every feed is read and
+// the totals are printed; without --allow-private the guard refuses.
+func TestCheckURL(t *testing.T) {
+	sim, err := simulate.Start(context.Background(), simulate.Config{Seed: 3, Datasets: 1, Activities: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	site := sim.URL() + "/datasets/0/"
+	code, out, stderr := run(t, "check", site, "--allow-private=127.0.0.1", "--format", "json")
+	if code != 0 {
+		t.Fatalf("check exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Items      int
+		Activities []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Items == 0 || len(rep.Activities) == 0 {
+		t.Fatalf("report %.300q (%v)", out, err)
+	}
+	if code, _, stderr = run(t, "check", site); code != 1 || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("guarded check: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr = run(t, "check", "/no/such/file.json"); code != 1 || !strings.Contains(stderr, "cannot read") {
+		t.Errorf("missing file: exit %d, %q", code, stderr)
+	}
+}

@@ -31,18 +31,19 @@ func runCheck(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var data []byte
+	var rep score.Report
 	if strings.HasPrefix(args[0], "http://") || strings.HasPrefix(args[0], "https://") {
-		data, err = fetchForCheck(ctx, e, args[0])
+		if rep, err = checkURL(ctx, e, args[0], ref, T); err != nil {
+			return err
+		}
 	} else {
-		data, err = readCapped(args[0], maxCheckFile)
-	}
-	if err != nil {
-		return err
-	}
-	rep, err := score.CheckDocument(data, T, ref)
-	if err != nil {
-		return fmt.Errorf("%s: %w", args[0], err)
+		data, err := readCapped(args[0], maxCheckFile)
+		if err != nil {
+			return err
+		}
+		if rep, err = score.CheckDocument(data, T, ref); err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
 	}
 	switch e.Cfg.Format {
 	case "json":

@@ -138,6 +138,12 @@ func CheckDocument(data []byte, T time.Time, ref *Reference) (Report, error) {
 		return Report{}, err
 	}
 	in := DatasetInput{DatasetID: DocumentFeedURL, Feeds: []FeedInfo{{URL: DocumentFeedURL, Ordering: ordering}}, Items: items}
+	return CheckDataset(in, T, ref), nil
+}
+
+// CheckDataset is CheckDocument for items already read, for example the
+// pages of a feed fetched by `feedgauge check URL`.
+func CheckDataset(in DatasetInput, T time.Time, ref *Reference) Report {
 	res, exps := Prepare(in).run(T, ref, true)
 	rep := Report{T: T.UTC().Truncate(time.Second), Activities: exps}
 	if rep.Activities == nil {
@@ -147,5 +153,5 @@ func CheckDocument(data []byte, T time.Time, ref *Reference) (Report, error) {
 		rep.Items, rep.Deleted, rep.Unreadable = rep.Items+f.Items, rep.Deleted+f.Deleted, rep.Unreadable+f.Unreadable
 	}
 	rep.Totals = totals(ref.Profile, res.Activities)
-	return rep, nil
+	return rep
 }
