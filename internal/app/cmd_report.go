@@ -26,7 +26,7 @@ func runReport(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	set, err := report.Load(reports.FS, cat, report.WithLogger(e.Log), report.WithProfile(ref.Profile))
+	set, err := report.Load(reports.FS, cat, report.WithLogger(e.Log), report.WithProfile(ref.Profile), report.WithLabels(activityLabels(ref)))
 	if err != nil {
 		return err
 	}

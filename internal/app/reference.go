@@ -8,6 +8,7 @@ import (
 	"github.com/feedgauge/feedgauge/internal/assurance"
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/geo"
+	"github.com/feedgauge/feedgauge/internal/refdata"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
@@ -32,7 +33,7 @@ func loadGeo(ctx context.Context, st store.Store) (*geo.Resolver, error) {
 
 // referenceAt builds the reference for scoring as at T.
 func referenceAt(ctx context.Context, st store.Store, res *geo.Resolver, T time.Time) (reference, error) {
-	ref, err := score.DefaultReference()
+	ref, err := refdata.Reference(ctx, st)
 	if err != nil {
 		return reference{}, err
 	}

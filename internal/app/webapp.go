@@ -10,6 +10,7 @@ import (
 	"github.com/feedgauge/feedgauge/internal/admin"
 	"github.com/feedgauge/feedgauge/internal/geo"
 	"github.com/feedgauge/feedgauge/internal/query"
+	"github.com/feedgauge/feedgauge/internal/refdata"
 	"github.com/feedgauge/feedgauge/internal/report"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
@@ -36,16 +37,17 @@ func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref, err := score.DefaultReference()
+	ref, err := refdata.Reference(context.Background(), st)
 	if err != nil {
 		return nil, err
 	}
-	set, err := report.Load(reports.FS, cat, report.WithLogger(log), report.WithProfile(ref.Profile))
+	labels := activityLabels(ref)
+	set, err := report.Load(reports.FS, cat, report.WithLogger(log), report.WithProfile(ref.Profile), report.WithLabels(labels))
 	if err != nil {
 		return nil, err
 	}
 	opts := web.Options{Store: st, Catalog: cat, Logger: log, AdminToken: d.AdminToken, Version: Version,
-		Method: webscore.Method(ref.Profile), Reports: webreport.Func(set, st), Explain: explainer(st, d.Geo)}
+		Method: webscore.Method(ref.Profile), Reports: webreport.Func(set, st), Explain: explainer(st, d.Geo), ActivityTypeLabels: labels}
 	if d.AdminToken != "" {
 		opts.AdminRoutes = func(r fiber.Router) {
 			admin.Mount(r, admin.Deps{Store: st, Catalog: cat, Token: d.AdminToken, Logger: log})
@@ -62,4 +64,17 @@ func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
 // gracefully.
 func serveUntilDone(ctx context.Context, srv *web.Server, addr string) error {
 	return srv.Listen(ctx, addr)
+}
+
+// labelMap names Activity List and Facility Types ids.
+type labelMap map[string]string
+
+func (m labelMap) Label(id string) string { return m[id] }
+
+func activityLabels(ref *score.Reference) labelMap {
+	m := labelMap(ref.Activities.Labels())
+	for k, v := range ref.Facilities.Labels() {
+		m[k] = v
+	}
+	return m
 }

@@ -11,9 +11,29 @@ import (
 // Vocab is a loaded SKOS concept scheme: the set of concept ids and the
 // content hash of the file it came from.
 type Vocab struct {
-	ids  map[string]struct{}
+	ids    map[string]struct{}
+	labels map[string]string
+	// ID is the scheme's own id (https://openactive.io/activity-list …).
+	ID   string
 	Hash string
 	Size int
+}
+
+// Label is a concept's prefLabel, or "" when the id is not in the scheme.
+func (v *Vocab) Label(id string) string {
+	if v == nil {
+		return ""
+	}
+	return v.labels[id]
+}
+
+// Labels returns every concept's prefLabel by id.
+func (v *Vocab) Labels() map[string]string {
+	out := make(map[string]string, len(v.labels))
+	for k, l := range v.labels {
+		out[k] = l
+	}
+	return out
 }
 
 // Has reports whether id is a concept of the scheme (exact match, §8.1.1).
@@ -33,12 +53,17 @@ func LoadVocab(r io.Reader) (*Vocab, error) {
 		return nil, fmt.Errorf("read vocab: %w", err)
 	}
 	var doc struct {
+		ID      string           `json:"id"`
+		AtID    string           `json:"@id"`
 		Concept []map[string]any `json:"concept"`
 	}
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("parse vocab: %w", err)
 	}
-	v := &Vocab{ids: make(map[string]struct{}, len(doc.Concept))}
+	v := &Vocab{ids: make(map[string]struct{}, len(doc.Concept)), labels: make(map[string]string, len(doc.Concept)), ID: doc.ID}
+	if v.ID == "" {
+		v.ID = doc.AtID
+	}
 	for _, c := range doc.Concept {
 		id, ok := c["@id"].(string)
 		if !ok {
@@ -46,6 +71,9 @@ func LoadVocab(r io.Reader) (*Vocab, error) {
 		}
 		if ok && id != "" {
 			v.ids[id] = struct{}{}
+			if l, ok := c["prefLabel"].(string); ok {
+				v.labels[id] = l
+			}
 		}
 	}
 	if len(v.ids) == 0 {
