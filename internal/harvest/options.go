@@ -5,6 +5,7 @@
 package harvest
 
 import (
+	"github.com/feedgauge/feedgauge/internal/domain"
 	"log/slog"
 	"time"
 
@@ -31,6 +32,10 @@ type Options struct {
 	BatchItems int
 	// Concurrency is how many feeds HarvestAll runs at once (default 8).
 	Concurrency int
+	// OnStored, when set, is called with each batch of items right after
+	// it is stored (Seq filled in), so a snapshot can score without reading
+	// them back. It must not keep the slice, only copies of its elements.
+	OnStored func([]domain.Item)
 	// Progress is called (serially) as pages and feeds complete.
 	Progress func(Progress)
 }

@@ -73,7 +73,7 @@ func (r *run) load(ctx context.Context) error {
 	r.lookup = any
 	if !any {
 		r.seen = map[uint64]uint64{}
-		r.w = newWriter(ctx, r.o.Store)
+		r.w = newWriter(ctx, r.o.Store, r.o.OnStored)
 	}
 	return nil
 }
@@ -114,7 +114,7 @@ func (r *run) flush(ctx context.Context) error {
 		r.pending = r.w.buffer(r.o.BatchItems + 1000)
 		return err
 	}
-	err := write(ctx, r.o.Store, batch{items: r.pending, state: r.st})
+	err := write(ctx, r.o.Store, batch{items: r.pending, state: r.st}, r.o.OnStored)
 	r.pending = r.pending[:0]
 	return err
 }

@@ -27,14 +27,14 @@ type writer struct {
 	free chan []domain.Item
 }
 
-func newWriter(ctx context.Context, st store.Store) *writer {
+func newWriter(ctx context.Context, st store.Store, onStored func([]domain.Item)) *writer {
 	w := &writer{st: st, ch: make(chan batch, 1), free: make(chan []domain.Item, 2)}
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
 		for b := range w.ch {
 			if w.failed() == nil {
-				w.setErr(write(ctx, st, b))
+				w.setErr(write(ctx, st, b, onStored))
 			}
 			select {
 			case w.free <- b.items[:0]:
@@ -45,10 +45,14 @@ func newWriter(ctx context.Context, st store.Store) *writer {
 	return w
 }
 
-// write stores one batch: items first, then the cursor.
-func write(ctx context.Context, st store.Store, b batch) error {
+// write stores one batch: items first, then the cursor. onStored, when set,
+// sees the items once stored (with their Seq), before the cursor moves.
+func write(ctx context.Context, st store.Store, b batch, onStored func([]domain.Item)) error {
 	if err := store.PutItems(ctx, st, b.items); err != nil {
 		return &storeError{err}
+	}
+	if onStored != nil {
+		onStored(b.items)
 	}
 	if err := store.PutFeedState(ctx, st, b.state); err != nil {
 		return &storeError{err}

@@ -41,6 +41,8 @@ type datasetMemory struct {
 	// later.
 	since int64
 	cache *score.Cache
+	// primed is set once the dataset has been read from the store.
+	primed bool
 }
 
 func (m *Memory) dataset(id string) *datasetMemory {
@@ -55,12 +57,12 @@ func (m *Memory) dataset(id string) *datasetMemory {
 	return d
 }
 
-// grow reserves room for n more items; false means the dataset must not
-// be held.
+// grow accounts for n more (or, negative, fewer) items held; false means
+// there is no room and the dataset must not be held.
 func (m *Memory) grow(n int) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.held+n > m.MaxItems {
+	if n > 0 && m.held+n > m.MaxItems {
 		return false
 	}
 	m.held += n
@@ -71,33 +73,19 @@ func (m *Memory) grow(n int) bool {
 // dataset's live items in (feed, id) order; d.deleted then holds the
 // tombstones per feed.
 func (d *datasetMemory) refresh(ctx context.Context, st store.Store, m *Memory, datasetID string) ([]domain.Item, bool, error) {
-	before, newest := len(d.items), d.since
+	var got []domain.Item
 	err := store.EachItemSince(ctx, st, datasetID, d.since, func(it domain.Item) error {
-		newest = max(newest, it.Seq)
-		k := itemKey{it.FeedURL, it.RPDEID}
-		if it.State == domain.StateDeleted {
-			delete(d.items, k)
-			if !d.tombstones[k] {
-				d.tombstones[k] = true
-				d.deleted[k.feed]++
-			}
-			return nil
-		}
-		d.items[k] = it
-		if d.tombstones[k] {
-			delete(d.tombstones, k)
-			d.deleted[k.feed]--
-		}
+		got = append(got, it)
 		return nil
 	})
 	if err != nil {
 		return nil, false, err
 	}
-	if grown := len(d.items) - before; grown > 0 && !m.grow(grown) {
-		d.items, d.tombstones, d.deleted, d.since = map[itemKey]domain.Item{}, map[itemKey]bool{}, map[string]int{}, 0
+	if delta := d.apply(got); !m.grow(delta) {
+		m.grow(delta - len(d.items)) // give back what this dataset held
+		d.reset()
 		return nil, false, nil
 	}
-	d.since = newest
 	out := make([]domain.Item, 0, len(d.items))
 	for _, it := range d.items {
 		out = append(out, it)
@@ -109,4 +97,82 @@ func (d *datasetMemory) refresh(ctx context.Context, st store.Store, m *Memory, 
 		return out[i].RPDEID < out[j].RPDEID
 	})
 	return out, true, nil
+}
+
+// prime makes sure the dataset has been read from the store once in this
+// process; from then on items reach it through stored and refresh.
+func (m *Memory) prime(ctx context.Context, st store.Store, id string) error {
+	d := m.dataset(id)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.primed {
+		return nil
+	}
+	_, held, err := d.refresh(ctx, st, m, id)
+	d.primed = held
+	return err
+}
+
+// stored takes items just written by the harvester (harvest.Options.
+// OnStored), so scoring needs not read them back.
+func (m *Memory) stored(items []domain.Item) {
+	for len(items) > 0 {
+		id := items[0].DatasetID
+		n := 1
+		for n < len(items) && items[n].DatasetID == id {
+			n++
+		}
+		d := m.dataset(id)
+		d.mu.Lock()
+		if d.primed {
+			if delta := d.apply(items[:n]); !m.grow(delta) {
+				m.grow(delta - len(d.items))
+				d.reset()
+			}
+		}
+		d.mu.Unlock()
+		items = items[n:]
+	}
+}
+
+// drop forgets a dataset (a one-off snapshot is done with it).
+func (m *Memory) drop(id string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if d := m.ds[id]; d != nil {
+		m.held -= len(d.items)
+		delete(m.ds, id)
+	}
+}
+
+// apply merges item versions into the dataset and returns how many live
+// items it gained (negative when it lost some). Versions older than the one held are ignored.
+func (d *datasetMemory) apply(items []domain.Item) int {
+	before := len(d.items)
+	for _, it := range items {
+		d.since = max(d.since, it.Seq)
+		k := itemKey{it.FeedURL, it.RPDEID}
+		if held, ok := d.items[k]; ok && held.Seq > it.Seq {
+			continue
+		}
+		if it.State == domain.StateDeleted {
+			delete(d.items, k)
+			if !d.tombstones[k] {
+				d.tombstones[k] = true
+				d.deleted[k.feed]++
+			}
+			continue
+		}
+		d.items[k] = it
+		if d.tombstones[k] {
+			delete(d.tombstones, k)
+			d.deleted[k.feed]--
+		}
+	}
+	return len(d.items) - before
+}
+
+// reset forgets what is held: the dataset is then read in full each time.
+func (d *datasetMemory) reset() {
+	d.items, d.tombstones, d.deleted, d.since, d.primed = map[itemKey]domain.Item{}, map[itemKey]bool{}, map[string]int{}, 0, false
 }

@@ -35,10 +35,12 @@ func world(t *testing.T, faults string) *simulate.Server {
 	return sim
 }
 
-func options(t *testing.T, st store.Store, sim *simulate.Server) pipeline.Options {
+var loopback = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+
+func options(t testing.TB, st store.Store, sim *simulate.Server) pipeline.Options {
 	t.Helper()
 	fo := fetch.DefaultOptions()
-	fo.AllowCIDRs = []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}
+	fo.AllowCIDRs = loopback
 	fo.HostRate, fo.HostConcurrency = -1, 16
 	fo.BackoffBase, fo.BackoffMax, fo.RetryAfterCap = time.Millisecond, 5*time.Millisecond, 2*time.Second
 	ref, err := score.DefaultReference()
@@ -170,4 +172,31 @@ func dropTimes(rs [][]any) [][]any {
 		r[13] = nil
 	}
 	return rs
+}
+
+// TestMemoryTooSmallFallsBackToTheStore gives the memory room for almost
+// nothing: every dataset is then read from the store, with the same results.
+func TestMemoryTooSmallFallsBackToTheStore(t *testing.T) {
+	sim := world(t, "")
+	ctx := context.Background()
+	plain, held := storetest.SQLite(t), storetest.SQLite(t)
+	op, oh := options(t, plain, sim), options(t, held, sim)
+	oh.Memory = pipeline.NewMemory(50)
+	for week := 0; week < 2; week++ {
+		T := t0.AddDate(0, 0, 7*week)
+		sim.SetClock(T)
+		op.T, oh.T = T, T
+		s1, err := pipeline.Run(ctx, op)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s2, err := pipeline.Run(ctx, oh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := map[string]string{"limit": "100000"}
+		if s1.Activities == 0 || !reflect.DeepEqual(rows(t, plain, "activities", p), rows(t, held, "activities", p)) {
+			t.Fatalf("week %d: results differ when the memory is too small (%d vs %d activities)", week, s1.Activities, s2.Activities)
+		}
+	}
 }

@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime"
-	"sort"
-	"sync"
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/discover"
@@ -30,10 +27,9 @@ type Options struct {
 	T              time.Time
 	IncludePreview bool
 	IncludeTest    bool
-	// Concurrency is feeds harvested at once; Scorers datasets scored at
-	// once (default: the number of CPUs).
+	// Concurrency is datasets harvested and scored at once (each with all
+	// its feeds in parallel; the shared client keeps per-host limits).
 	Concurrency int
-	Scorers     int
 	// Memory, when set, keeps datasets decoded between the snapshots of a
 	// long-running process.
 	Memory *Memory
@@ -107,10 +103,7 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if err := store.PutSnapshot(ctx, o.Store, snap); err != nil {
 		return sum, err
 	}
-	if err := o.harvest(ctx, T, res.Feeds, &sum); err != nil {
-		return sum, err
-	}
-	if err := o.scoreAll(ctx, T, res, &sum); err != nil {
+	if err := o.process(ctx, T, res, &sum); err != nil {
 		return sum, err
 	}
 	snap.Status, snap.FinishedAt, snap.Activities = domain.SnapshotComplete, time.Now().UTC(), sum.Activities
@@ -128,76 +121,4 @@ func (o Options) snapshotRow(T, started time.Time, datasets, feeds int) domain.S
 		MethodVersion: domain.MethodVersion, ProfileHash: h.Profile, ActivityListHash: h.ActivityList,
 		FacilityTypesHash: h.FacilityTypes, ModelsHash: h.Models, GeoVintages: o.GeoVintages,
 		RegisterRevision: o.RegisterRevision, Datasets: datasets, Feeds: feeds}
-}
-
-func (o Options) harvest(ctx context.Context, T time.Time, feeds []domain.Feed, sum *Summary) error {
-	attempts, err := harvest.HarvestAll(ctx, feeds, harvest.Options{Store: o.Store, Client: o.Client, Logger: o.Logger,
-		At: T, SnapshotT: T, Concurrency: o.Concurrency, Progress: o.Progress})
-	for _, a := range attempts {
-		sum.Pages += a.Pages
-		sum.ItemsFetched += a.ItemsUpdated + a.ItemsDeleted
-		if a.Status != domain.StatusOK {
-			sum.FeedsFailed++
-			sum.Failures = append(sum.Failures, Failure{URL: a.FeedURL, Kind: a.ErrorKind, Message: a.Message})
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("harvest: %w", err)
-	}
-	return ctx.Err()
-}
-
-// scoreAll scores datasets in parallel; SQLite serialises the writes, the
-// decoding and scoring use every core.
-func (o Options) scoreAll(ctx context.Context, T time.Time, res discover.Result, sum *Summary) error {
-	feeds := map[string][]domain.Feed{}
-	for _, f := range res.Feeds {
-		feeds[f.DatasetID] = append(feeds[f.DatasetID], f)
-	}
-	ds := append([]domain.Dataset(nil), res.Datasets...)
-	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
-	workers := o.Scorers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	b := &batch{st: o.Store}
-	jobs := make(chan domain.Dataset)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range jobs {
-				r, err := scoreDataset(ctx, o.Store, o.Reference, o.Memory, b, d, feeds[d.ID], T)
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, err)
-				}
-				sum.Items += r.Items
-				sum.Activities += r.Activities
-				sum.SPReady += r.SPReady
-				sum.Orphans += r.Orphans
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, d := range ds {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- d
-	}
-	close(jobs)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return b.flush(ctx)
 }

@@ -103,16 +103,19 @@ func PutFeedState(ctx context.Context, st Store, s domain.FeedState) error {
 var itemCols = []string{"dataset_id", "feed_url", "rpde_id", "state", "kind", "modified", "data", "license", "first_seen", "first_harvest", "seq"}
 
 // PutItems upserts item versions. Items later in the slice are stored later
-// (they get greater Seq values), so pass them in feed order.
+// (they get greater Seq values, written back into the slice), so pass them
+// in feed order.
 func PutItems(ctx context.Context, st Store, items []domain.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
 	base := NextSeq(len(items))
 	rows := make([][]any, len(items))
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
+		it.Seq = base + int64(i)
 		rows[i] = []any{it.DatasetID, it.FeedURL, it.RPDEID, it.State, it.Kind, it.Modified, string(it.Data),
-			it.License, it.FirstSeen.UTC(), it.FirstHarvest, base + int64(i)}
+			it.License, it.FirstSeen.UTC(), it.FirstHarvest, it.Seq}
 	}
 	return st.Insert(ctx, "items", itemCols, rows)
 }

@@ -1,0 +1,118 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/feedgauge/feedgauge/internal/discover"
+	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/harvest"
+)
+
+// runMemoryItems bounds the items a one-off snapshot keeps between
+// harvesting a dataset and scoring it; larger datasets are read back from
+// the store instead.
+const runMemoryItems = 400_000
+
+// process harvests and scores datasets, Concurrency at a time: each
+// dataset is scored as soon as its own feeds are harvested, so scoring and
+// fetching overlap, and its items reach the scorer from the harvest rather
+// than being read back from the store.
+func (o Options) process(ctx context.Context, T time.Time, res discover.Result, sum *Summary) error {
+	mem, oneOff := o.Memory, o.Memory == nil
+	if oneOff {
+		mem = NewMemory(runMemoryItems)
+	}
+	feeds := map[string][]domain.Feed{}
+	for _, f := range res.Feeds {
+		feeds[f.DatasetID] = append(feeds[f.DatasetID], f)
+	}
+	ds := append([]domain.Dataset(nil), res.Datasets...)
+	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+	b := &batch{st: o.Store}
+	prog := newProgress(len(ds), len(res.Feeds), o.Progress)
+	workers := o.Concurrency
+	if workers <= 0 {
+		workers = 8
+	}
+	jobs := make(chan domain.Dataset)
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errs []error
+	)
+	for w := 0; w < min(workers, len(ds)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, prog, sum, &mu)
+				if oneOff {
+					mem.drop(d.ID)
+				}
+				if err != nil {
+					mu.Lock()
+					errs = append(errs, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, d := range ds {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- d
+	}
+	close(jobs)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return b.flush(ctx)
+}
+
+// dataset harvests one dataset's feeds and scores it.
+func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, feeds []domain.Feed, mem *Memory, b *batch,
+	prog *progress, sum *Summary, mu *sync.Mutex) error {
+	if err := mem.prime(ctx, o.Store, d.ID); err != nil {
+		return err
+	}
+	attempts, err := harvest.HarvestAll(ctx, feeds, harvest.Options{Store: o.Store, Client: o.Client, Logger: o.Logger,
+		At: T, SnapshotT: T, Concurrency: len(feeds), OnStored: mem.stored, Progress: prog.of(d.ID)})
+	mu.Lock()
+	for _, a := range attempts {
+		sum.Pages += a.Pages
+		sum.ItemsFetched += a.ItemsUpdated + a.ItemsDeleted
+		if a.Status != domain.StatusOK {
+			sum.FeedsFailed++
+			sum.Failures = append(sum.Failures, Failure{URL: a.FeedURL, Kind: a.ErrorKind, Message: a.Message})
+		}
+	}
+	mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("harvest %s: %w", d.ID, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r, err := scoreDataset(ctx, o.Store, o.Reference, mem, b, d, feeds, T)
+	if err != nil {
+		return err
+	}
+	prog.datasetDone()
+	mu.Lock()
+	sum.Items += r.Items
+	sum.Activities += r.Activities
+	sum.SPReady += r.SPReady
+	sum.Orphans += r.Orphans
+	mu.Unlock()
+	return nil
+}
