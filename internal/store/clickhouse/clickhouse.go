@@ -18,7 +18,7 @@ import (
 
 func init() {
 	store.Register("clickhouse", func(ctx context.Context, dsn string) (store.Store, error) {
-		return Open(ctx, dsn)
+		return OpenDSN(ctx, dsn)
 	})
 }
 
