@@ -39,6 +39,9 @@ type Deps struct {
 	Logger *slog.Logger
 	// Now is the clock; default time.Now.
 	Now func() time.Time
+	// Operations, when set, adds the operations page: the snapshot
+	// schedule, a manual trigger and alert acknowledgement.
+	Operations *Operations
 	// BasePath is where the router is mounted, for links; default "/admin".
 	BasePath string
 	// MaxUpload caps uploads; default DefaultMaxUpload.
@@ -60,10 +63,16 @@ type server struct {
 // templates or queries do not load, which tests catch before release.
 func Mount(r fiber.Router, deps Deps) {
 	s := newServer(deps)
-	r.Get("/", s.index)
 	r.Get("/login", s.loginForm)
 	r.Post("/login", s.login)
 	r.Post("/logout", s.logout)
+	// Every other page needs a signed-in admin (or the bearer token), not
+	// only the changes: grant evidence and the register are not public.
+	r.Use(s.signedIn)
+	r.Get("/", s.index)
+	r.Get("/operations", s.operations)
+	r.Post("/snapshots/run", s.requireAdmin, s.runSnapshot)
+	r.Post("/alerts/:id/ack", s.requireAdmin, s.ackAlert)
 	r.Get("/grants", s.grantList)
 	r.Get("/grants/upload", s.uploadForm)
 	r.Post("/grants/upload", s.requireAdmin, s.upload)

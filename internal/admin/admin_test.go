@@ -28,11 +28,18 @@ var clock = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 // testApp mounts the admin pages under /admin on a fresh store.
 func testApp(t *testing.T, tok string, maxUpload int64) (*fiber.App, store.Store) {
+	return testAppWith(t, tok, Deps{MaxUpload: maxUpload})
+}
+
+// testAppWith mounts the admin pages over a fresh embedded store; d adds
+// options (its Store, Token, Now and Logger are filled in).
+func testAppWith(t *testing.T, tok string, d Deps) (*fiber.App, store.Store) {
 	t.Helper()
 	st := storetest.SQLite(t)
 	app := fiber.New(fiber.Config{BodyLimit: 64 << 20})
-	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	Mount(app.Group("/admin"), Deps{Store: st, Token: tok, Now: func() time.Time { return clock }, MaxUpload: maxUpload, Logger: log})
+	d.Store, d.Token, d.Now = st, tok, func() time.Time { return clock }
+	d.Logger = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	Mount(app.Group("/admin"), d)
 	return app, st
 }
 
@@ -52,6 +59,13 @@ func do(t *testing.T, app *fiber.App, req *http.Request) (*http.Response, string
 	}
 	b, _ := io.ReadAll(resp.Body)
 	return resp, string(b)
+}
+
+// authGet is a GET with the admin token, as an API caller sends it.
+func authGet(path string) *http.Request {
+	req := httptest.NewRequest("GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	return req
 }
 
 func form(method, path string, vals url.Values, cookie string) *http.Request {
@@ -86,15 +100,23 @@ func login(t *testing.T, app *fiber.App, name string) (cookie, csrf string) {
 	return cookie, m[1]
 }
 
-// TestMutationsNeedToken: reading is open; changing needs the token, and a
-// cookie session needs the form's CSRF token too.
+// TestMutationsNeedToken: reading needs a signed-in admin (browsers are
+// sent to sign in); changing needs the token, and a cookie session needs the
+// form's CSRF token too.
 func TestMutationsNeedToken(t *testing.T) {
 	app, _ := testApp(t, token, 0)
 	entry := url.Values{"organiser_url": {"https://club.org.uk"}, "scheme": {"Quest"}, "assured_on": {"2026-01-01"}}
-	for _, path := range []string{"/admin/", "/admin/grants", "/admin/links", "/admin/assurance", "/admin/grants/imports"} {
-		if resp, _ := do(t, app, httptest.NewRequest("GET", path, nil)); resp.StatusCode != 200 {
-			t.Errorf("GET %s without a token: %d, want 200", path, resp.StatusCode)
+	for _, path := range []string{"/admin/", "/admin/grants", "/admin/links", "/admin/assurance", "/admin/grants/imports", "/admin/operations"} {
+		resp, _ := do(t, app, httptest.NewRequest("GET", path, nil))
+		if resp.StatusCode != 303 || resp.Header.Get("Location") != "/admin/login" {
+			t.Errorf("GET %s without a token: %d to %q, want 303 to the sign-in page", path, resp.StatusCode, resp.Header.Get("Location"))
 		}
+		if resp, _ := do(t, app, authGet(path)); resp.StatusCode != 200 {
+			t.Errorf("GET %s with the token: %d, want 200", path, resp.StatusCode)
+		}
+	}
+	if resp, _ := do(t, app, httptest.NewRequest("GET", "/admin/login", nil)); resp.StatusCode != 200 {
+		t.Errorf("the sign-in page needs no token, got %d", resp.StatusCode)
 	}
 	if resp, _ := do(t, app, form("POST", "/admin/assurance", entry, "")); resp.StatusCode != 401 {
 		t.Errorf("no token: %d, want 401", resp.StatusCode)
@@ -173,7 +195,7 @@ func TestUploadFlow(t *testing.T) {
 	if n, _ := grants.Count(context.Background(), st, "GB-LAE-TRF"); n != 555 {
 		t.Errorf("%d grants stored", n)
 	}
-	_, list := do(t, app, httptest.NewRequest("GET", "/admin/grants?funder=GB-LAE-TRF&status=no+link+found", nil))
+	_, list := do(t, app, form("GET", "/admin/grants?funder=GB-LAE-TRF&status=no+link+found", nil, cookie))
 	if !strings.Contains(list, "555 grants.") || !strings.Contains(list, "Altrincham Children&#39;s Choir") {
 		t.Errorf("grants page does not list Trafford's grants:\n%.2000s", list)
 	}
@@ -229,9 +251,43 @@ func TestAuditTrail(t *testing.T) {
 		e.Reason != "wrong assessor" || hist[2].By != "bob" || hist[2].Source != "api" {
 		t.Errorf("audit trail %+v / %+v", e, hist[2])
 	}
-	_, page := do(t, app, httptest.NewRequest("GET", "/admin/assurance/"+id, nil))
+	_, page := do(t, app, form("GET", "/admin/assurance/"+id, nil, cookie))
 	if strings.Contains(page, "<b>Sale</b>") || !strings.Contains(page, "&lt;b&gt;Sale&lt;/b&gt; Harriers") ||
 		!strings.Contains(page, "wrong assessor") || !strings.Contains(page, "Active Partnership") {
 		t.Errorf("entry page:\n%.3000s", page)
+	}
+}
+
+// TestOperationsPage: the schedule shows, a snapshot starts on demand, and
+// an alert is acknowledged with the signed-in person's name and note.
+func TestOperationsPage(t *testing.T) {
+	var started int
+	var acked []string
+	ops := &Operations{
+		Status:  func() [][2]string { return [][2]string{{"Plan", "every 6h"}, {"Running", "no"}} },
+		Trigger: func() error { started++; return nil },
+		Alerts: func(context.Context) ([]Alert, error) {
+			return []Alert{{ID: "stalled-1", Kind: "stalled", Severity: "warning", State: "open", Subject: "<b>feed</b>"}}, nil
+		},
+		Acknowledge: func(_ context.Context, id, who, note string) error { acked = append(acked, id+"|"+who+"|"+note); return nil },
+	}
+	app, _ := testAppWith(t, token, Deps{Operations: ops})
+	cookie, csrf := login(t, app, "alice")
+	_, page := do(t, app, form("GET", "/admin/operations", nil, cookie))
+	if !strings.Contains(page, "every 6h") || !strings.Contains(page, "&lt;b&gt;feed") || strings.Contains(page, "<b>feed") {
+		t.Fatalf("operations page:\n%.2000s", page)
+	}
+	if resp, _ := do(t, app, form("POST", "/admin/snapshots/run", url.Values{}, cookie)); resp.StatusCode != 403 || started != 0 {
+		t.Errorf("a trigger without the CSRF token: %d (started %d), want 403", resp.StatusCode, started)
+	}
+	if resp, _ := do(t, app, form("POST", "/admin/snapshots/run", url.Values{"_csrf": {csrf}}, cookie)); resp.StatusCode != 303 || started != 1 {
+		t.Errorf("trigger: %d (started %d)", resp.StatusCode, started)
+	}
+	ack := url.Values{"_csrf": {csrf}, "note": {"publisher contacted"}}
+	if resp, _ := do(t, app, form("POST", "/admin/alerts/stalled-1/ack", ack, cookie)); resp.StatusCode != 303 {
+		t.Errorf("acknowledge: %d", resp.StatusCode)
+	}
+	if len(acked) != 1 || acked[0] != "stalled-1|alice|publisher contacted" {
+		t.Errorf("acknowledged %v", acked)
 	}
 }

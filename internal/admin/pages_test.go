@@ -2,7 +2,6 @@ package admin
 
 import (
 	"context"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -58,7 +57,7 @@ func TestLinkDecisionViaForm(t *testing.T) {
 	if !strings.Contains(page, "Sale Harriers Ltd") || !strings.Contains(page, `action="/admin/links/confirm"`) {
 		t.Fatalf("links page:\n%.3000s", page)
 	}
-	_, grantsPage := do(t, app, form("GET", "/admin/grants", nil, ""))
+	_, grantsPage := do(t, app, form("GET", "/admin/grants", nil, cookie))
 	if strings.Contains(grantsPage, "<script>alert(1)") || !strings.Contains(grantsPage, "&lt;script&gt;") ||
 		!strings.Contains(grantsPage, "no link found") || !strings.Contains(grantsPage, "(1 suggested)") {
 		t.Errorf("grants page:\n%.4000s", grantsPage)
@@ -73,7 +72,7 @@ func TestLinkDecisionViaForm(t *testing.T) {
 	if err != nil || len(ls) != 1 || ls[0].State != grants.StateConfirmed || ls[0].DecidedBy != "alice" {
 		t.Errorf("links after confirming: %+v %v", ls, err)
 	}
-	_, grantsPage = do(t, app, form("GET", "/admin/grants", nil, ""))
+	_, grantsPage = do(t, app, form("GET", "/admin/grants", nil, cookie))
 	if !strings.Contains(grantsPage, "not publishing") || !strings.Contains(grantsPage, "confirmed") {
 		t.Errorf("after confirming, the grant should be linked but not publishing:\n%.4000s", grantsPage)
 	}
@@ -108,10 +107,10 @@ func TestPagesRender(t *testing.T) {
 			t.Errorf("GET %s: %d\n%.500s", path, resp.StatusCode, body)
 		}
 	}
-	if resp, _ := do(t, app, httptest.NewRequest("GET", "/admin/grants?quarter=2026Q9", nil)); resp.StatusCode != 400 {
+	if resp, _ := do(t, app, authGet("/admin/grants?quarter=2026Q9")); resp.StatusCode != 400 {
 		t.Errorf("a bad quarter: %d, want 400", resp.StatusCode)
 	}
-	if resp, _ := do(t, app, httptest.NewRequest("GET", "/admin/assurance/r-nothing", nil)); resp.StatusCode != 404 {
+	if resp, _ := do(t, app, authGet("/admin/assurance/r-nothing")); resp.StatusCode != 404 {
 		t.Errorf("unknown entry: %d, want 404", resp.StatusCode)
 	}
 	es, _, err := assurance.Entries(context.Background(), st, clock)

@@ -2,28 +2,21 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"github.com/feedgauge/feedgauge/internal/alerts"
+	"github.com/feedgauge/feedgauge/internal/metrics"
 )
 
-// notifiers are the configured alert channels: a webhook and/or e-mail.
-func notifiers(e *Env) []alerts.Notifier {
-	var out []alerts.Notifier
-	if e.Cfg.WebhookURL != "" {
-		out = append(out, &alerts.Webhook{URL: e.Cfg.WebhookURL, Log: e.Log})
-	}
-	if e.Cfg.SMTPAddr != "" && e.Cfg.SMTPTo != "" {
-		out = append(out, &alerts.Email{Addr: e.Cfg.SMTPAddr, From: e.Cfg.SMTPFrom, To: strings.Split(e.Cfg.SMTPTo, ",")})
-	}
-	return out
+// channels are the configured alert notifications (webhook, e-mail).
+func channels(e *Env, m *metrics.Metrics) ([]alerts.Notifier, error) {
+	return alerts.Channels(e.Cfg.WebhookURL, e.Cfg.SMTPAddr, e.Cfg.SMTPFrom, e.Cfg.SMTPTo, e.Log, m)
 }
 
-// notify sends alert changes to every configured channel.
+// notify sends alert changes to every configured channel and waits.
 func notify(ctx context.Context, e *Env, changes []alerts.Change) error {
-	ns := notifiers(e)
-	if len(ns) == 0 {
-		return nil
+	ns, err := channels(e, nil)
+	if err != nil || len(ns) == 0 {
+		return err
 	}
 	return alerts.Notify(ctx, changes, ns...)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/admin"
 	"github.com/feedgauge/feedgauge/internal/geo"
+	"github.com/feedgauge/feedgauge/internal/metrics"
 	"github.com/feedgauge/feedgauge/internal/query"
 	"github.com/feedgauge/feedgauge/internal/refdata"
 	"github.com/feedgauge/feedgauge/internal/report"
@@ -25,8 +26,10 @@ import (
 type webDeps struct {
 	AdminToken string
 	Geo        *geo.Resolver
-	// Trigger, when set, lets the admin pages start a snapshot.
-	Trigger func()
+	Metrics    *metrics.Metrics
+	// Operations, when set, adds the schedule and alert controls to the
+	// admin pages.
+	Operations *admin.Operations
 }
 
 // newWeb builds the dashboard over a store: it loads and checks the named
@@ -50,8 +53,11 @@ func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
 		Method: webscore.Method(ref.Profile), Reports: webreport.Func(set, st), Explain: explainer(st, d.Geo), ActivityTypeLabels: labels}
 	if d.AdminToken != "" {
 		opts.AdminRoutes = func(r fiber.Router) {
-			admin.Mount(r, admin.Deps{Store: st, Catalog: cat, Token: d.AdminToken, Logger: log})
+			admin.Mount(r, admin.Deps{Store: st, Catalog: cat, Token: d.AdminToken, Logger: log, Operations: d.Operations})
 		}
+	}
+	if d.Metrics != nil {
+		opts.Metrics = d.Metrics.Handler()
 	}
 	srv, err := web.New(opts)
 	if err != nil {

@@ -89,6 +89,7 @@ func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, fee
 		At: T, SnapshotT: T, Concurrency: len(feeds), OnStored: mem.stored, Progress: prog.of(d.ID)})
 	mu.Lock()
 	for _, a := range attempts {
+		o.Metrics.HarvestAttempt(a)
 		sum.Pages += a.Pages
 		sum.ItemsFetched += a.ItemsUpdated + a.ItemsDeleted
 		if a.Status != domain.StatusOK {

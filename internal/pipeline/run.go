@@ -10,6 +10,7 @@ import (
 	"github.com/feedgauge/feedgauge/internal/discover"
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/harvest"
+	"github.com/feedgauge/feedgauge/internal/metrics"
 	"github.com/feedgauge/feedgauge/internal/rpde"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
@@ -30,6 +31,8 @@ type Options struct {
 	// Concurrency is datasets harvested and scored at once (each with all
 	// its feeds in parallel; the shared client keeps per-host limits).
 	Concurrency int
+	// Metrics, when set, counts harvest attempts and their items.
+	Metrics *metrics.Metrics
 	// Memory, when set, keeps datasets decoded between the snapshots of a
 	// long-running process.
 	Memory *Memory

@@ -2,6 +2,7 @@ package web
 
 import (
 	"embed"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"io/fs"
 	"net/http"
 
@@ -48,11 +49,15 @@ func (s *Server) routes() {
 	app.Get("/glossary", s.pageGlossary)
 	app.Get("/d/:name", s.pageDashboard)
 
-	// Reserved for the admin pages; every route under /admin needs the token.
-	admin := app.Group("/admin", RequireAdmin(s.opts.AdminToken))
-	if s.opts.AdminRoutes != nil {
-		s.opts.AdminRoutes(admin)
+	if s.opts.Metrics != nil {
+		app.Get("/metrics", adaptor.HTTPHandler(s.opts.Metrics))
+	}
+	// The admin pages guard themselves (sign-in with the token, sessions,
+	// CSRF); without them every route under /admin needs the token.
+	if s.opts.AdminRoutes != nil && s.opts.AdminToken != "" {
+		s.opts.AdminRoutes(app.Group("/admin"))
 	} else {
+		admin := app.Group("/admin", RequireAdmin(s.opts.AdminToken))
 		admin.Get("/", func(c *fiber.Ctx) error {
 			return notFound("there are no admin pages in this version yet")
 		})

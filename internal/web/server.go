@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -34,9 +35,11 @@ type Options struct {
 	Logger     *slog.Logger // nil: discard
 	// AdminToken guards /admin; empty switches the admin pages off.
 	AdminToken string
-	// AdminRoutes adds the admin pages to the /admin group, behind
-	// RequireAdmin(AdminToken).
+	// AdminRoutes adds the admin pages to the /admin group; they must
+	// guard themselves (the admin package signs people in with the token).
 	AdminRoutes func(fiber.Router)
+	// Metrics, when set, is served at /metrics (Prometheus text format).
+	Metrics http.Handler
 	// Method gives check titles, fixes and the method page's values (see
 	// ParseMethod and webscore.Method); nil shows check ids only.
 	Method *Method
