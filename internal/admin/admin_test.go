@@ -269,7 +269,10 @@ func TestOperationsPage(t *testing.T) {
 		Alerts: func(context.Context) ([]Alert, error) {
 			return []Alert{{ID: "stalled-1", Kind: "stalled", Severity: "warning", State: "open", Subject: "<b>feed</b>"}}, nil
 		},
-		Acknowledge: func(_ context.Context, id, who, note string) error { acked = append(acked, id+"|"+who+"|"+note); return nil },
+		Acknowledge: func(_ context.Context, id, who, note string) error {
+			acked = append(acked, id+"|"+who+"|"+note)
+			return nil
+		},
 	}
 	app, _ := testAppWith(t, token, Deps{Operations: ops})
 	cookie, csrf := login(t, app, "alice")
