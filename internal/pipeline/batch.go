@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/oruk"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
@@ -23,6 +24,11 @@ type batch struct {
 	stats   []store.FeedStats
 	orgs    []domain.Organiser
 	rollups []store.DatasetRollup
+	areas   []store.AreaRollup
+	// ready are ORUK readiness rows of OpenActive activities; oruk scores
+	// ORUK services and converts activities (internal/pipeline/oruk.go).
+	ready []oruk.Readiness
+	oruk  orukScorer
 }
 
 // add queues one dataset's rows, writing when enough have gathered.
@@ -36,6 +42,7 @@ func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.T
 	}
 	b.orgs = append(b.orgs, organisers(T, ds.ID, res.Activities)...)
 	b.rollups = append(b.rollups, store.Rollup(T, ds, nfeeds, res.Activities))
+	b.areas = append(b.areas, store.AreaRollups(T, ds.ID, res.Activities)...)
 	if len(b.scores) < flushScores {
 		return nil
 	}
@@ -61,9 +68,16 @@ func (b *batch) flushLocked(ctx context.Context) error {
 	if err := store.PutOrganisers(ctx, b.st, b.orgs); err != nil {
 		return err
 	}
+	if err := store.PutAreaRollups(ctx, b.st, b.areas); err != nil {
+		return err
+	}
+	if err := oruk.PutReadiness(ctx, b.st, b.ready); err != nil {
+		return err
+	}
+	b.ready = b.ready[:0]
 	if err := store.PutDatasetRollups(ctx, b.st, b.rollups); err != nil {
 		return err
 	}
-	b.scores, b.stats, b.orgs, b.rollups = b.scores[:0], b.stats[:0], b.orgs[:0], b.rollups[:0]
+	b.scores, b.stats, b.orgs, b.rollups, b.areas = b.scores[:0], b.stats[:0], b.orgs[:0], b.rollups[:0], b.areas[:0]
 	return nil
 }

@@ -34,12 +34,11 @@ FROM (
       AND @place = '' AND (@dataset = '' OR dataset_id = @dataset)
     GROUP BY t
     UNION ALL
-    SELECT t, toInt64(count()), toInt64(countIf(upcoming = 1)), toInt64(sum(sp_ready)),
-           toInt64(uniqExact(dataset_id)), toInt64(uniqExact(feed_url)), toInt64(count()),
-           toInt64(sum(freshness)), toInt64(sum(completeness)), toInt64(sum(assurance)), toInt64(sum(overall)),
-           toInt64(countIf(grade = 'A')), toInt64(countIf(grade = 'B')),
-           toInt64(countIf(grade = 'C')), toInt64(countIf(grade = 'D'))
-    FROM activity_scores FINAL
+    SELECT t, toInt64(sum(activities)), toInt64(sum(upcoming)), toInt64(sum(sp_ready)),
+           toInt64(count()), toInt64(sum(feeds)), toInt64(sum(activities)),
+           toInt64(sum(sum_freshness)), toInt64(sum(sum_completeness)), toInt64(sum(sum_assurance)), toInt64(sum(sum_overall)),
+           toInt64(sum(grade_a)), toInt64(sum(grade_b)), toInt64(sum(grade_c)), toInt64(sum(grade_d))
+    FROM area_rollups FINAL
     WHERE t GLOBAL IN (
         SELECT max(t) FROM snapshots FINAL
         WHERE status = 'complete' AND t <= @at AND t >= @from
@@ -48,7 +47,7 @@ FROM (
                          @period = 'month', toString(toStartOfMonth(toDateTime(t, 'Europe/London'))),
                          toString(toStartOfQuarter(toDateTime(t, 'Europe/London'))))
     )
-      AND @place != '' AND (lad = @place OR sub_icb = @place OR icb = @place OR region = @place)
+      AND @place != '' AND area_code = @place
       AND (@dataset = '' OR dataset_id = @dataset)
     GROUP BY t
 )

@@ -2,7 +2,9 @@
 -- Periods are bounded at 00:00 Europe/London: lt is T in London local time
 -- (BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
 -- last Sunday of October). Means are exact means rounded half up to one
--- decimal, floor((20*sum + n) / (2*n)) / 10 (scoring.md §8.11.1).
+-- decimal, floor((20*sum + n) / (2*n)) / 10 (scoring.md §8.11.1). With a
+-- place (any area code: PCN, Sub-ICB, local authority, ICB, region) the
+-- figures come from the area roll-ups written with each snapshot.
 SELECT period, t, activities, upcoming, sp_ready, datasets, feeds,
        CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_f + n) / (2 * n)) / 10.0 END AS freshness,
        CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_c + n) / (2 * n)) / 10.0 END AS completeness,
@@ -39,12 +41,11 @@ FROM (
     WHERE @place = '' AND (@dataset = '' OR r.dataset_id = @dataset)
     GROUP BY b.period, r.t
     UNION ALL
-    SELECT b.period, a.t, count(*), sum(CASE WHEN a.upcoming = 1 THEN 1 ELSE 0 END), sum(a.sp_ready),
-           count(DISTINCT a.dataset_id), count(DISTINCT a.feed_url), count(*),
-           sum(a.freshness), sum(a.completeness), sum(a.assurance), sum(a.overall),
-           sum(CASE WHEN a.grade = 'A' THEN 1 ELSE 0 END), sum(CASE WHEN a.grade = 'B' THEN 1 ELSE 0 END),
-           sum(CASE WHEN a.grade = 'C' THEN 1 ELSE 0 END), sum(CASE WHEN a.grade = 'D' THEN 1 ELSE 0 END)
-    FROM activity_scores a
+    SELECT b.period, a.t, sum(a.activities), sum(a.upcoming), sum(a.sp_ready),
+           count(*), sum(a.feeds), sum(a.activities),
+           sum(a.sum_freshness), sum(a.sum_completeness), sum(a.sum_assurance), sum(a.sum_overall),
+           sum(a.grade_a), sum(a.grade_b), sum(a.grade_c), sum(a.grade_d)
+    FROM area_rollups a
     JOIN (
         SELECT period, max(t) AS t
         FROM (
@@ -65,7 +66,7 @@ FROM (
         )
         GROUP BY period
     ) b ON b.t = a.t
-    WHERE @place <> '' AND (a.lad = @place OR a.sub_icb = @place OR a.icb = @place OR a.region = @place)
+    WHERE @place <> '' AND a.area_code = @place
       AND (@dataset = '' OR a.dataset_id = @dataset)
     GROUP BY b.period, a.t
 )

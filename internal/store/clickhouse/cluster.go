@@ -31,6 +31,8 @@ var shardKeys = map[string]string{
 	"activity_scores":   "cityHash64(dataset_id)",
 	"dataset_rollups":   "cityHash64(dataset_id)",
 	"organisers":        "cityHash64(dataset_id)",
+	"area_rollups":      "cityHash64(dataset_id)",
+	"reference_files":   "0",
 }
 
 var (

@@ -70,6 +70,11 @@ var paramSets = map[string][]map[string]string{
 	// SQL runs alike; internal/alerts compares evaluated alerts across stores.
 	"alerts": {{}, {"state": "active"}, {"state": "resolved", "recent_days": "0"}, {"kind": "failing"},
 		{"dataset": storetest.DatasetC}, {"alert": "failing-0"}, {"at": storetest.T1.Format(time.RFC3339), "limit": "1"}},
+	// Open Referral UK beside OpenActive (internal/oruk): the standard filter
+	// of coverage; internal/oruk checks both standards on a fixture with
+	// services.
+	"coverage": {{}, {"level": "pcn"}, {"standard": "oruk"}, {"standard": "openactive", "level": "pcn"},
+		{"level": "region", "standard": "all"}, {"place": "E08000009", "standard": "openactive"}},
 }
 
 // TestConformance loads the same fixture into every backend and checks that
@@ -178,6 +183,20 @@ func TestHandCheckedFigures(t *testing.T) {
 			}
 			if n := len(rows(t, ctx, b.Store, cat, "activities", map[string]string{"at": "2026-05-01"})); n != 0 {
 				t.Errorf("activities before the first snapshot = %d rows, want 0", n)
+			}
+			// Trend of Trafford (E08000009): four located activities each week
+			// (the unlocated netball is left out), from two datasets and two
+			// feeds. Overall at T1: 80+70+33+100 = 283/4 = 70.75 → 70.8;
+			// at T2: 80+76+33+100 = 289/4 = 72.25 → 72.3. SP-ready: 2, then 3.
+			tr := rows(t, ctx, b.Store, cat, "trend", map[string]string{"place": "E08000009", "period": "week"})
+			if len(tr) != 2 {
+				t.Fatalf("trend of a place = %v", tr)
+			}
+			for i, want := range [][]any{{int64(4), int64(2), int64(2), int64(2), 70.8}, {int64(4), int64(3), int64(2), int64(2), 72.3}} {
+				got := []any{tr[i]["activities"], tr[i]["sp_ready"], tr[i]["datasets"], tr[i]["feeds"], tr[i]["overall"]}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("trend week %d = %v, want %v", i, got, want)
+				}
 			}
 			fh := rows(t, ctx, b.Store, cat, "feed_health", map[string]string{"status": "failed"})
 			if len(fh) != 1 || fh[0]["error_kind"] != "http_5xx" || fh[0]["feed_url"] != storetest.DatasetC+"feed" {

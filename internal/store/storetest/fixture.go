@@ -109,6 +109,13 @@ func fixtureScores(ctx context.Context, st store.Store) error {
 		if err := store.PutDatasetRollups(ctx, st, rollups); err != nil {
 			return err
 		}
+		var areas []store.AreaRollup
+		for _, id := range []string{DatasetA, DatasetB} {
+			areas = append(areas, store.AreaRollups(t, id, byDS[id])...)
+		}
+		if err := store.PutAreaRollups(ctx, st, areas); err != nil {
+			return err
+		}
 		status := domain.SnapshotComplete
 		if t.Equal(T3) {
 			status = domain.SnapshotRunning

@@ -106,8 +106,13 @@ func (w *World) WriteSnapshot(ctx context.Context, st store.Store, t time.Time, 
 		byDS[s.DatasetID] = append(byDS[s.DatasetID], s)
 	}
 	var rollups []store.DatasetRollup
+	var areas []store.AreaRollup
 	for _, d := range w.Datasets {
 		rollups = append(rollups, store.Rollup(t, d, w.feedCount(d.ID), byDS[d.ID]))
+		areas = append(areas, store.AreaRollups(t, d.ID, byDS[d.ID])...)
+	}
+	if err := store.PutAreaRollups(ctx, st, areas); err != nil {
+		return fmt.Errorf("webtest: area roll-ups: %w", err)
 	}
 	if err := store.PutDatasetRollups(ctx, st, rollups); err != nil {
 		return fmt.Errorf("webtest: roll-ups: %w", err)
