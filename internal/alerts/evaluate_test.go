@@ -66,8 +66,8 @@ func writeDay(ctx context.Context, st store.Store, d int) error {
 		},
 		func() error {
 			return store.PutDatasetRollups(ctx, st, []store.DatasetRollup{
-				{T: t, DatasetID: dsA, Name: "Active A", Feeds: 2, Activities: 100, Upcoming: up, SumOverall: sumA},
-				{T: t, DatasetID: dsB, Name: "Club B", Feeds: 1, Activities: 10, Upcoming: upB, SumOverall: sumB}})
+				{T: t, DatasetID: dsA, Name: "Active A", Feeds: 2, Sums: store.Sums{Activities: 100, Upcoming: up, SumOverall: sumA}},
+				{T: t, DatasetID: dsB, Name: "Club B", Feeds: 1, Sums: store.Sums{Activities: 10, Upcoming: upB, SumOverall: sumB}}})
 		},
 		func() error {
 			return store.PutSnapshot(ctx, st, domain.Snapshot{T: t, StartedAt: t, FinishedAt: t.Add(time.Hour), Status: domain.SnapshotComplete})

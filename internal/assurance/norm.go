@@ -1,29 +1,7 @@
 package assurance
 
-import (
-	"strings"
-	"unicode"
-)
+import "github.com/feedgauge/feedgauge/internal/score"
 
-// norm is scoring.md §8.9's norm(s), used here only to give imported rows
-// stable ids (grants.Norm is the same function; the scorer has its own).
-func norm(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\'' || r == '’':
-			return -1
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return unicode.ToLower(r)
-		}
-		return ' '
-	}, s)
-	var out []string
-	for _, w := range strings.Fields(s) {
-		switch w {
-		case "ltd", "limited", "cic", "cio":
-			continue
-		}
-		out = append(out, w)
-	}
-	return strings.Join(out, " ")
-}
+// norm is scoring.md §8.9's norm(s), used here to give imported rows stable
+// ids; it is the scorer's own, so ids and matching never disagree.
+func norm(s string) string { return score.Norm(s) }

@@ -3,37 +3,15 @@ package grants
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/feedgauge/feedgauge/internal/score"
 )
 
-// Norm is scoring.md §8.9's norm(s), which both the assurance register and
-// grant-name suggestions use: lower-case; delete ' and ’; every character
-// that is not a letter or digit becomes a space; drop the whole words ltd,
-// limited, cic, cio; collapse spaces; trim.
-func Norm(s string) string {
-	s = strings.ToLower(s)
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\'' || r == '’':
-			return -1
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return r
-		}
-		return ' '
-	}, s)
-	words := strings.Fields(s)
-	out := words[:0]
-	for _, w := range words {
-		switch w {
-		case "ltd", "limited", "cic", "cio":
-			continue
-		}
-		out = append(out, w)
-	}
-	return strings.Join(out, " ")
-}
+// Norm is scoring.md §8.9's norm(s); name-match suggestions use the same
+// function as the assurance register's matching, so it lives with the method.
+func Norm(s string) string { return score.Norm(s) }
 
 // DefaultSharedHosts are booking and website platforms that host many
 // unrelated organisations; a web address on one of them (or a subdomain)

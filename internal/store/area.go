@@ -12,11 +12,10 @@ import (
 // Sub-ICB, local authority, ICB or region) in one snapshot. Trend lines
 // for a place read these instead of every activity of every snapshot.
 type AreaRollup struct {
-	T                                                       time.Time
-	AreaCode, Level, DatasetID                              string
-	Feeds, Activities, Upcoming, SPReady                    int
-	SumFreshness, SumCompleteness, SumAssurance, SumOverall int64
-	GradeA, GradeB, GradeC, GradeD                          int
+	T                          time.Time
+	AreaCode, Level, DatasetID string
+	Feeds                      int
+	Sums
 }
 
 // AreaRollups sums a dataset's scores per area it has activities in.
@@ -35,7 +34,7 @@ func AreaRollups(t time.Time, datasetID string, scores []domain.ActivityScore) [
 				r = &AreaRollup{T: t, AreaCode: a.code, Level: a.level, DatasetID: datasetID}
 				sums[a], feeds[a] = r, map[string]bool{}
 			}
-			addScore(r, s)
+			r.Add(s)
 			feeds[a][s.FeedURL] = true
 		}
 	}
@@ -46,30 +45,6 @@ func AreaRollups(t time.Time, datasetID string, scores []domain.ActivityScore) [
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].AreaCode < out[j].AreaCode })
 	return out
-}
-
-func addScore(r *AreaRollup, s *domain.ActivityScore) {
-	r.Activities++
-	if s.Upcoming == 1 {
-		r.Upcoming++
-	}
-	if s.SPReady {
-		r.SPReady++
-	}
-	r.SumFreshness += int64(s.Freshness)
-	r.SumCompleteness += int64(s.Completeness)
-	r.SumAssurance += int64(s.Assurance)
-	r.SumOverall += int64(s.Overall)
-	switch s.Grade {
-	case "A":
-		r.GradeA++
-	case "B":
-		r.GradeB++
-	case "C":
-		r.GradeC++
-	default:
-		r.GradeD++
-	}
 }
 
 // PutAreaRollups writes area roll-ups of a snapshot.

@@ -195,8 +195,13 @@ func EachLiveItem(ctx context.Context, st Store, datasetID string, fn func(domai
 }
 
 func eachItem(ctx context.Context, st Store, datasetID, state string, fn func(domain.Item) error) error {
-	rows, err := st.Query(ctx, "SELECT "+strings.Join(itemCols, ", ")+" FROM items"+st.Final()+
-		" WHERE dataset_id = @d AND (@state = '' OR state = @state) ORDER BY feed_url, rpde_id", A("d", datasetID), A("state", state))
+	return scanItems(ctx, st, " WHERE dataset_id = @d AND (@state = '' OR state = @state) ORDER BY feed_url, rpde_id",
+		datasetID, fn, A("d", datasetID), A("state", state))
+}
+
+// scanItems streams the items a WHERE clause selects.
+func scanItems(ctx context.Context, st Store, where, datasetID string, fn func(domain.Item) error, args ...Arg) error {
+	rows, err := st.Query(ctx, "SELECT "+strings.Join(itemCols, ", ")+" FROM items"+st.Final()+where, args...)
 	if err != nil {
 		return fmt.Errorf("read items of %s: %w", datasetID, err)
 	}
@@ -241,27 +246,7 @@ func PutAttempts(ctx context.Context, st Store, as []domain.HarvestAttempt) erro
 // EachItemSince streams the items of a dataset stored with seq > since, in
 // any state, oldest first; since 0 reads them all.
 func EachItemSince(ctx context.Context, st Store, datasetID string, since int64, fn func(domain.Item) error) error {
-	rows, err := st.Query(ctx, "SELECT "+strings.Join(itemCols, ", ")+" FROM items"+st.Final()+
-		" WHERE dataset_id = @d AND seq > @s ORDER BY seq", A("d", datasetID), A("s", since))
-	if err != nil {
-		return fmt.Errorf("read items of %s: %w", datasetID, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var it domain.Item
-		var data string
-		if err := rows.Scan(&it.DatasetID, &it.FeedURL, &it.RPDEID, &it.State, &it.Kind, &it.Modified, &data,
-			&it.License, &it.FirstSeen, &it.FirstHarvest, &it.Seq); err != nil {
-			return err
-		}
-		if data != "" {
-			it.Data = []byte(data)
-		}
-		if err := fn(it); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return scanItems(ctx, st, " WHERE dataset_id = @d AND seq > @s ORDER BY seq", datasetID, fn, A("d", datasetID), A("s", since))
 }
 
 // DeletedByFeed counts the tombstones of a dataset's feeds.

@@ -155,44 +155,69 @@ func PutFeedStats(ctx context.Context, st Store, fs []FeedStats) error {
 	return st.Insert(ctx, "feed_stats", []string{"t", "feed_url", "dataset_id", "items", "deleted", "orphans", "activities"}, rows)
 }
 
-// DatasetRollup is the sums behind a dataset's means in one snapshot; means
-// are computed by the named queries so they round the same on every backend.
-type DatasetRollup struct {
-	T                                                       time.Time
-	DatasetID, Name, Publisher                              string
-	Feeds, Activities, Upcoming, SPReady, Orphans           int
+// Sums are the counts and score sums behind means, grades and SP-ready
+// counts; means are computed by the named queries so they round the same on
+// every backend.
+type Sums struct {
+	Activities, Upcoming, SPReady, Orphans                  int
 	SumFreshness, SumCompleteness, SumAssurance, SumOverall int64
 	GradeA, GradeB, GradeC, GradeD                          int
 }
 
+// Add counts one activity's score.
+func (r *Sums) Add(s *domain.ActivityScore) {
+	r.Activities++
+	if s.Upcoming == 1 {
+		r.Upcoming++
+	}
+	if s.SPReady {
+		r.SPReady++
+	}
+	if s.Orphan {
+		r.Orphans++
+	}
+	r.SumFreshness += int64(s.Freshness)
+	r.SumCompleteness += int64(s.Completeness)
+	r.SumAssurance += int64(s.Assurance)
+	r.SumOverall += int64(s.Overall)
+	switch s.Grade {
+	case "A":
+		r.GradeA++
+	case "B":
+		r.GradeB++
+	case "C":
+		r.GradeC++
+	default:
+		r.GradeD++
+	}
+}
+
+// Merge adds another set of sums, for roll-ups built in parts.
+func (r *Sums) Merge(o Sums) {
+	r.Activities += o.Activities
+	r.Upcoming += o.Upcoming
+	r.SPReady += o.SPReady
+	r.Orphans += o.Orphans
+	r.SumFreshness += o.SumFreshness
+	r.SumCompleteness += o.SumCompleteness
+	r.SumAssurance += o.SumAssurance
+	r.SumOverall += o.SumOverall
+	r.GradeA, r.GradeB, r.GradeC, r.GradeD = r.GradeA+o.GradeA, r.GradeB+o.GradeB, r.GradeC+o.GradeC, r.GradeD+o.GradeD
+}
+
+// DatasetRollup sums a dataset's scores in one snapshot.
+type DatasetRollup struct {
+	T                          time.Time
+	DatasetID, Name, Publisher string
+	Feeds                      int
+	Sums
+}
+
 // Rollup sums a dataset's scores.
 func Rollup(t time.Time, d domain.Dataset, feeds int, scores []domain.ActivityScore) DatasetRollup {
-	r := DatasetRollup{T: t, DatasetID: d.ID, Name: d.Name, Publisher: d.Publisher, Feeds: feeds, Activities: len(scores)}
+	r := DatasetRollup{T: t, DatasetID: d.ID, Name: d.Name, Publisher: d.Publisher, Feeds: feeds}
 	for i := range scores {
-		s := &scores[i]
-		if s.Upcoming == 1 {
-			r.Upcoming++
-		}
-		if s.SPReady {
-			r.SPReady++
-		}
-		if s.Orphan {
-			r.Orphans++
-		}
-		r.SumFreshness += int64(s.Freshness)
-		r.SumCompleteness += int64(s.Completeness)
-		r.SumAssurance += int64(s.Assurance)
-		r.SumOverall += int64(s.Overall)
-		switch s.Grade {
-		case "A":
-			r.GradeA++
-		case "B":
-			r.GradeB++
-		case "C":
-			r.GradeC++
-		default:
-			r.GradeD++
-		}
+		r.Add(&scores[i])
 	}
 	return r
 }

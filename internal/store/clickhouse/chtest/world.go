@@ -105,24 +105,9 @@ func (g *gen) rollBatch(rolls []store.DatasetRollup, buf []domain.ActivityScore,
 		for end < len(buf) && g.dsOf[first+end] == d {
 			end++
 		}
-		addRollup(&rolls[d], store.Rollup(buf[0].T, domain.Dataset{}, 0, buf[start:end]))
+		rolls[d].Merge(store.Rollup(buf[0].T, domain.Dataset{}, 0, buf[start:end]).Sums)
 		start = end
 	}
-}
-
-func addRollup(dst *store.DatasetRollup, r store.DatasetRollup) {
-	dst.Activities += r.Activities
-	dst.Upcoming += r.Upcoming
-	dst.SPReady += r.SPReady
-	dst.Orphans += r.Orphans
-	dst.SumFreshness += r.SumFreshness
-	dst.SumCompleteness += r.SumCompleteness
-	dst.SumAssurance += r.SumAssurance
-	dst.SumOverall += r.SumOverall
-	dst.GradeA += r.GradeA
-	dst.GradeB += r.GradeB
-	dst.GradeC += r.GradeC
-	dst.GradeD += r.GradeD
 }
 
 // areaSums merges the area roll-ups of a snapshot written in batches (a
@@ -140,14 +125,7 @@ func (m areaSums) add(t time.Time, scores []domain.ActivityScore) {
 			k := [2]string{r.AreaCode, r.DatasetID}
 			if o := m[k]; o != nil {
 				o.Feeds = max(o.Feeds, r.Feeds)
-				o.Activities += r.Activities
-				o.Upcoming += r.Upcoming
-				o.SPReady += r.SPReady
-				o.SumFreshness += r.SumFreshness
-				o.SumCompleteness += r.SumCompleteness
-				o.SumAssurance += r.SumAssurance
-				o.SumOverall += r.SumOverall
-				o.GradeA, o.GradeB, o.GradeC, o.GradeD = o.GradeA+r.GradeA, o.GradeB+r.GradeB, o.GradeC+r.GradeC, o.GradeD+r.GradeD
+				o.Merge(r.Sums)
 				continue
 			}
 			r := r
