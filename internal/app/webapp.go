@@ -59,6 +59,9 @@ func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
 	if d.Metrics != nil {
 		opts.Metrics = d.Metrics.Handler()
 	}
+	if d.Geo != nil {
+		opts.LSOAPCN = d.Geo.LSOAPCNs
+	}
 	srv, err := web.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("start the dashboard: %w", err)

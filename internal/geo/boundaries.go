@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 	"github.com/tidwall/rtree"
 
 	"github.com/feedgauge/feedgauge/internal/store"
@@ -16,6 +17,8 @@ type lsoaPoly struct {
 	code    string
 	is2021  bool
 	polygon *polyIndex
+	// centre is the polygon's area centroid, where a map places the LSOA.
+	centre orb.Point
 }
 
 // boundarySet finds the LSOA containing a point: an R-tree of bounding
@@ -28,7 +31,8 @@ type boundarySet struct {
 func (s *boundarySet) add(code, edition string, mp orb.MultiPolygon) {
 	b := mp.Bound()
 	s.tree.Insert([2]float64{b.Min[0], b.Min[1]}, [2]float64{b.Max[0], b.Max[1]}, int32(len(s.polys)))
-	s.polys = append(s.polys, lsoaPoly{code: code, is2021: edition != "2011", polygon: newPolyIndex(mp)})
+	c, _ := planar.CentroidArea(mp)
+	s.polys = append(s.polys, lsoaPoly{code: code, is2021: edition != "2011", polygon: newPolyIndex(mp), centre: c})
 }
 
 // lsoaAt returns the LSOA containing (lat, lng), or "". When several

@@ -84,3 +84,21 @@ func (r *Resolver) Counts() string {
 	return fmt.Sprintf("%d postcodes, %d LSOA boundaries, %d LSOAs in lookups, %d LSOAs with a PCN, %d practices that can be nearest",
 		len(r.postcodes.keys), len(r.bounds.polys), len(r.lookup), len(r.lsoaPCN), len(r.practices.list))
 }
+
+// LSOAPCNs gives each loaded LSOA boundary a PCN for drawing PCN areas on a
+// map: the LSOA-to-PCN table's, else the PCN of the nearest active practice
+// to the LSOA's centroid within 5 km (the method's fallback, §8.10, applied
+// to the centroid). Activities are never placed this way; only maps use it.
+func (r *Resolver) LSOAPCNs() map[string]string {
+	out := make(map[string]string, len(r.bounds.polys))
+	for _, p := range r.bounds.polys {
+		if pcn := r.lsoaPCN[p.code]; pcn != "" {
+			out[p.code] = pcn
+			continue
+		}
+		if pr := r.practices.nearest(p.centre.Lat(), p.centre.Lon()); pr != nil && pr.pcn != "" {
+			out[p.code] = pr.pcn
+		}
+	}
+	return out
+}

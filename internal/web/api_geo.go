@@ -33,7 +33,7 @@ func (s *Server) apiGeo(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		if body, err = featureCollection(res, level); err != nil {
+		if body, err = featureCollection(res, level, s.lsoaPCNs(level)); err != nil {
 			return err
 		}
 		s.geo.put(key, body)
@@ -50,8 +50,18 @@ type feature struct {
 	Geometry   json.RawMessage   `json:"geometry"`
 }
 
-// featureCollection builds the GeoJSON of a level from LSOA rows.
-func featureCollection(res *query.Result, level string) ([]byte, error) {
+// lsoaPCNs is the fallback PCN of each LSOA for the PCN map when no
+// LSOA-to-PCN table covers it (Options.LSOAPCN); nil for other levels.
+func (s *Server) lsoaPCNs(level string) map[string]string {
+	if level != "pcn" || s.opts.LSOAPCN == nil {
+		return nil
+	}
+	return s.opts.LSOAPCN()
+}
+
+// featureCollection builds the GeoJSON of a level from LSOA rows; fallback
+// gives the PCN of LSOAs the rows have none for.
+func featureCollection(res *query.Result, level string, fallback map[string]string) ([]byte, error) {
 	li, ni, gi := colIdx(res, "lsoa"), colIdx(res, "name"), colIdx(res, "geometry")
 	gc := colIdx(res, level) // lad or pcn; -1 for lsoa
 	var features []feature
@@ -63,7 +73,11 @@ func featureCollection(res *query.Result, level string) ([]byte, error) {
 			features = append(features, feature{"Feature", code, map[string]string{"name": code, "label": query.Cell(row[ni])}, geom})
 			continue
 		}
-		if code := query.Cell(row[gc]); code != "" {
+		code := query.Cell(row[gc])
+		if code == "" {
+			code = fallback[query.Cell(row[li])]
+		}
+		if code != "" {
 			groups[code] = append(groups[code], geom)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/feedgauge/feedgauge/internal/web"
 	"github.com/feedgauge/feedgauge/internal/web/webtest"
 )
 
@@ -23,6 +24,14 @@ var axeJS string
 // browser starts the app on 127.0.0.1:0 and a headless Chromium. Without
 // Chromium the test is skipped, except under CI=true where that fails.
 func browser(t *testing.T) (ctx context.Context, base string) {
+	t.Helper()
+	chromium(t)
+	f := sharedFixture(t)
+	return browserFor(t, newServer(t, f.st, f.cat))
+}
+
+// chromium finds the browser, skipping (or failing under CI=true) without.
+func chromium(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv("FEEDGAUGE_TEST_CHROMIUM")
 	if path == "" {
@@ -34,8 +43,13 @@ func browser(t *testing.T) (ctx context.Context, base string) {
 		}
 		t.Skipf("no Chromium at %s: set FEEDGAUGE_TEST_CHROMIUM to run the browser tests", path)
 	}
-	f := sharedFixture(t)
-	srv := newServer(t, f.st, f.cat)
+	return path
+}
+
+// browserFor serves srv on 127.0.0.1:0 and starts a headless Chromium.
+func browserFor(t *testing.T, srv *web.Server) (ctx context.Context, base string) {
+	t.Helper()
+	path := chromium(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -38,6 +38,9 @@ type Options struct {
 	// AdminRoutes adds the admin pages to the /admin group; they must
 	// guard themselves (the admin package signs people in with the token).
 	AdminRoutes func(fiber.Router)
+	// LSOAPCN, when set, gives LSOAs a PCN for the PCN map where no
+	// LSOA-to-PCN table does (geo.Resolver.LSOAPCNs).
+	LSOAPCN func() map[string]string
 	// Metrics, when set, is served at /metrics (Prometheus text format).
 	Metrics http.Handler
 	// Method gives check titles, fixes and the method page's values (see
