@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{name: "serve", summary: "dashboard + API + scheduled snapshots",
 		flags: []string{"store", "addr", "admin-token", "every", "source", "sources", "allow-private", "preview",
-			"test-catalog", "concurrency", "data-dir", "spool-dir", "retention", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
+			"test-catalog", "concurrency", "host-rate", "host-concurrency", "data-dir", "spool-dir", "retention", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
 		run: runServe})
 }
 

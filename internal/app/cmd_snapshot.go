@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(&command{name: "snapshot", summary: "one harvest + score + store run over the sources, then exit",
-		flags: []string{"store", "source", "sources", "allow-private", "at", "json", "preview", "test-catalog", "concurrency", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
+		flags: []string{"store", "source", "sources", "allow-private", "at", "json", "preview", "test-catalog", "concurrency", "host-rate", "host-concurrency", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
 		run:   runSnapshot})
 }
 
@@ -118,6 +118,12 @@ func newClient(e *Env) (*fetch.Client, error) {
 	o := fetch.DefaultOptions()
 	o.Version = Version
 	o.Logger = e.Log
+	if e.Cfg.HostRate != 0 {
+		o.HostRate = e.Cfg.HostRate
+	}
+	if e.Cfg.HostConcurrency > 0 {
+		o.HostConcurrency = e.Cfg.HostConcurrency
+	}
 	if e.Cfg.AllowPrivate != "" {
 		all, cidrs, err := fetch.ParseAllow(e.Cfg.AllowPrivate)
 		if err != nil {

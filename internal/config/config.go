@@ -17,39 +17,41 @@ const DefaultStore = "sqlite:./feedgauge-data/feedgauge.db"
 
 // Config holds every setting of every subcommand.
 type Config struct {
-	Store        string
-	Addr         string
-	LogLevel     string
-	LogFormat    string
-	AdminToken   string
-	AllowPrivate string // "", "all" or a comma-separated CIDR list
-	Sources      []string
-	SourcesFile  string
-	Every        string
-	At           string
-	JSON         bool
-	Format       string
-	Params       []string
-	Out          string
-	Preview      bool
-	TestCatalog  bool
-	Seed         int64
-	Datasets     int
-	Items        int
-	Faults       string
-	DataDir      string
-	Open         bool
-	Place        string
-	Concurrency  int
-	SpoolDir     string
-	Retention    time.Duration
-	WebhookURL   string
-	SMTPAddr     string
-	SMTPFrom     string
-	SMTPTo       string
-	Weeks        int
-	Lenient      bool
-	Replace      bool
+	Store           string
+	Addr            string
+	LogLevel        string
+	LogFormat       string
+	AdminToken      string
+	AllowPrivate    string // "", "all" or a comma-separated CIDR list
+	Sources         []string
+	SourcesFile     string
+	Every           string
+	At              string
+	JSON            bool
+	Format          string
+	Params          []string
+	Out             string
+	Preview         bool
+	TestCatalog     bool
+	Seed            int64
+	Datasets        int
+	Items           int
+	Faults          string
+	DataDir         string
+	Open            bool
+	Place           string
+	Concurrency     int
+	SpoolDir        string
+	Retention       time.Duration
+	WebhookURL      string
+	SMTPAddr        string
+	SMTPFrom        string
+	SMTPTo          string
+	Weeks           int
+	Lenient         bool
+	HostRate        float64
+	HostConcurrency int
+	Replace         bool
 }
 
 // flagDef describes one flag: its name, help and where it lands.
@@ -81,6 +83,16 @@ func integer(get func(*Config) *int, def int) func(*flag.FlagSet, *Config, strin
 			v = def
 		}
 		fs.IntVar(get(c), name, v, usage)
+	}
+}
+
+func float(get func(*Config) *float64, def float64) func(*flag.FlagSet, *Config, string, string) {
+	return func(fs *flag.FlagSet, c *Config, name, usage string) {
+		v, err := strconv.ParseFloat(env(name, strconv.FormatFloat(def, 'f', -1, 64)), 64)
+		if err != nil {
+			v = def
+		}
+		fs.Float64Var(get(c), name, v, usage)
 	}
 }
 
