@@ -6,7 +6,6 @@ import "context"
 func init() {
 	pending := []struct{ name, args, summary string }{
 		{"serve", "", "dashboard + API + scheduled snapshots"},
-		{"export", "oruk", "OpenActive activities of a place as Open Referral UK v3 services"},
 	}
 	for _, p := range pending {
 		if commands[p.name] != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/geo"
+	"github.com/feedgauge/feedgauge/internal/oruk"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 	"github.com/feedgauge/feedgauge/internal/web"
@@ -21,6 +22,11 @@ func explainer(st store.Store, res *geo.Resolver) web.ExplainFunc {
 		ref, err := referenceAt(ctx, st, res, at)
 		if err != nil {
 			return nil, err
+		}
+		if std, ok, err := oruk.StandardOf(ctx, st, datasetID); err != nil {
+			return nil, err
+		} else if ok && std.Standard == oruk.StandardORUK {
+			return explainService(ctx, st, ref.Ref, datasetID, activityID, at)
 		}
 		in := score.DatasetInput{DatasetID: datasetID}
 		feeds, err := store.Feeds(ctx, st, datasetID)
@@ -48,4 +54,32 @@ func explainer(st store.Store, res *geo.Resolver) web.ExplainFunc {
 		}
 		return nil, fmt.Errorf("%w: activity %s is not in the stored items of %s any more", web.ErrNotFound, activityID, datasetID)
 	}
+}
+
+// explainService explains an Open Referral UK service with the ORUK
+// profile (docs/method.md part B): its sv and sa checks and freshness.
+func explainService(ctx context.Context, st store.Store, ref *score.Reference, datasetID, activityID string, at time.Time) (*web.Explanation, error) {
+	s, err := oruk.NewScorer(ref)
+	if err != nil {
+		return nil, err
+	}
+	var found *web.Explanation
+	err = store.EachLiveItem(ctx, st, datasetID, func(it domain.Item) error {
+		if found != nil || oruk.ServiceID(it.FeedURL, it.RPDEID) != activityID {
+			return nil
+		}
+		ex, ok := s.Score(it, at)
+		if !ok {
+			return nil
+		}
+		found = &web.Explanation{Freshness: ex.Freshness}
+		for _, c := range ex.Checks(s.Profile()) {
+			found.Checks = append(found.Checks, web.CheckOutcome{ID: c.ID, Pass: c.Pass, Reason: c.Reason})
+		}
+		return nil
+	})
+	if err != nil || found != nil {
+		return found, err
+	}
+	return nil, fmt.Errorf("%w: service %s is not in the stored items of %s any more", web.ErrNotFound, activityID, datasetID)
 }

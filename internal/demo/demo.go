@@ -76,7 +76,10 @@ func Build(ctx context.Context, st store.Store, o Options) (*World, error) {
 		return nil, err
 	}
 	first := o.Now.AddDate(0, 0, -7*(o.Weeks-1))
-	sim, err := simulate.Start(ctx, simulate.Config{Seed: o.Seed, Datasets: o.Datasets, Activities: o.Activities,
+	// One session stream per series keeps a year of weekly history quick to
+	// build (the quick start must be ready in about 30 s) and still gives every
+	// series an upcoming session each week.
+	sim, err := simulate.Start(ctx, simulate.Config{Seed: o.Seed, Datasets: o.Datasets, Activities: o.Activities, ChildrenPerParent: 1,
 		Places: places, Clock: first, Epoch: first.AddDate(0, 0, -14), Logger: o.Logger})
 	if err != nil {
 		return nil, err

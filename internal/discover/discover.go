@@ -12,6 +12,7 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/fetch"
+	"github.com/feedgauge/feedgauge/internal/oruk/sniff"
 	"github.com/feedgauge/feedgauge/internal/rpde"
 )
 
@@ -76,7 +77,9 @@ func Discover(ctx context.Context, sources []Source, opts Options) Result {
 func (c *crawler) source(ctx context.Context, s Source) []listing {
 	resp, err := c.o.Client.Get(ctx, s.URL)
 	if err != nil {
-		c.fail(s.URL, "Source", err)
+		if !c.orukAfterFailure(ctx, s, err) {
+			c.fail(s.URL, "Source", err)
+		}
 		return nil
 	}
 	kind, m := classify(resp.Body)
@@ -87,6 +90,12 @@ func (c *crawler) source(ctx context.Context, s Source) []listing {
 		return c.catalogue(s.URL, m)
 	case docFeed:
 		c.bareFeed(s, m)
+		return nil
+	}
+	if es, ok := sniff.Directory(resp.Body); ok {
+		return c.orukDirectory(ctx, s, es)
+	}
+	if c.oruk(ctx, s, resp.Body, kind) {
 		return nil
 	}
 	c.seen[s.URL] = true

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/oruk"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
@@ -24,6 +25,10 @@ type batch struct {
 	orgs    []domain.Organiser
 	rollups []store.DatasetRollup
 	areas   []store.AreaRollup
+	// ready are ORUK readiness rows of OpenActive activities; oruk scores
+	// ORUK services and converts activities (internal/pipeline/oruk.go).
+	ready []oruk.Readiness
+	oruk  orukScorer
 }
 
 // add queues one dataset's rows, writing when enough have gathered.
@@ -66,6 +71,10 @@ func (b *batch) flushLocked(ctx context.Context) error {
 	if err := store.PutAreaRollups(ctx, b.st, b.areas); err != nil {
 		return err
 	}
+	if err := oruk.PutReadiness(ctx, b.st, b.ready); err != nil {
+		return err
+	}
+	b.ready = b.ready[:0]
 	if err := store.PutDatasetRollups(ctx, b.st, b.rollups); err != nil {
 		return err
 	}

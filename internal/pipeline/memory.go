@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/oruk"
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
@@ -43,6 +44,8 @@ type datasetMemory struct {
 	cache *score.Cache
 	// primed is set once the dataset has been read from the store.
 	primed bool
+	// ready keeps the ORUK readiness of its activities (internal/oruk).
+	ready oruk.ReadinessCache
 }
 
 func (m *Memory) dataset(id string) *datasetMemory {

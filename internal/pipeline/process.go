@@ -10,7 +10,6 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/discover"
 	"github.com/feedgauge/feedgauge/internal/domain"
-	"github.com/feedgauge/feedgauge/internal/harvest"
 )
 
 // runMemoryItems bounds the items a one-off snapshot keeps between
@@ -85,8 +84,7 @@ func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, fee
 	if err := mem.prime(ctx, o.Store, d.ID); err != nil {
 		return err
 	}
-	attempts, err := harvest.HarvestAll(ctx, feeds, harvest.Options{Store: o.Store, Client: o.Client, Logger: o.Logger,
-		At: T, SnapshotT: T, Concurrency: len(feeds), OnStored: mem.stored, Progress: prog.of(d.ID)})
+	attempts, err := o.harvestFeeds(ctx, T, d, feeds, mem, prog)
 	mu.Lock()
 	for _, a := range attempts {
 		o.Metrics.HarvestAttempt(a)

@@ -102,6 +102,9 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	for _, m := range moves {
 		o.Logger.Info("dataset moved host", "from", m.From, "to", m.To)
 	}
+	if err := recordStandards(ctx, o.Store, res); err != nil {
+		return sum, err
+	}
 	snap := o.snapshotRow(T, started, len(res.Datasets), len(res.Feeds))
 	if err := store.PutSnapshot(ctx, o.Store, snap); err != nil {
 		return sum, err

@@ -44,12 +44,22 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 		}
 		in.Feeds = append(in.Feeds, score.FeedInfo{URL: f.URL, Ordering: fs.Ordering})
 	}
-	res, deleted, err := scoreItems(ctx, st, ref, mem, in, T)
+	var res score.Result
+	var err error
+	if isORUK(feeds) {
+		res, err = scoreORUK(ctx, st, ref, mem, b, ds, feeds, T)
+	} else {
+		var items []domain.Item
+		var deleted map[string]int
+		if res, items, deleted, err = scoreItems(ctx, st, ref, mem, in, T); err == nil {
+			for i := range res.Feeds {
+				res.Feeds[i].Deleted = deleted[res.Feeds[i].FeedURL]
+			}
+			err = readiness(b, ref, mem, ds.ID, items, res, T)
+		}
+	}
 	if err != nil {
 		return DatasetResult{}, err
-	}
-	for i := range res.Feeds {
-		res.Feeds[i].Deleted = deleted[res.Feeds[i].FeedURL]
 	}
 	if err := b.add(ctx, ds, len(feeds), T, res); err != nil {
 		return DatasetResult{}, fmt.Errorf("store the scores of %s: %w", ds.ID, err)
@@ -70,32 +80,32 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 
 // scoreItems scores the dataset's live items, through its memory when held,
 // and counts its tombstones per feed.
-func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, map[string]int, error) {
+func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, []domain.Item, map[string]int, error) {
 	if mem != nil {
 		d := mem.dataset(in.DatasetID)
 		d.mu.Lock()
 		defer d.mu.Unlock()
 		items, held, err := d.refresh(ctx, st, mem, in.DatasetID)
 		if err != nil {
-			return score.Result{}, nil, err
+			return score.Result{}, nil, nil, err
 		}
 		if held {
 			in.Items = items
-			return score.ScorePrepared(d.cache.Prepare(in), T, ref), d.deleted, nil
+			return score.ScorePrepared(d.cache.Prepare(in), T, ref), items, d.deleted, nil
 		}
 	}
 	deleted, err := store.DeletedByFeed(ctx, st, in.DatasetID)
 	if err != nil {
-		return score.Result{}, nil, err
+		return score.Result{}, nil, nil, err
 	}
 	err = store.EachLiveItem(ctx, st, in.DatasetID, func(it domain.Item) error {
 		in.Items = append(in.Items, it)
 		return nil
 	})
 	if err != nil {
-		return score.Result{}, nil, err
+		return score.Result{}, nil, nil, err
 	}
-	return score.ScoreDataset(in, T, ref), deleted, nil
+	return score.ScoreDataset(in, T, ref), in.Items, deleted, nil
 }
 
 // organisers summarises the organisers of a dataset's activities: counts,

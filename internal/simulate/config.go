@@ -52,7 +52,10 @@ type Config struct {
 	Gzip bool
 	// SlowDelay is the delay of the "slow" fault (default 250 ms).
 	SlowDelay time.Duration
-	Logger    *slog.Logger
+	// ORUK are Open Referral UK feeds served beside the OpenActive ones, at
+	// /oruk/{i}, with services at Places (see ORUKFeed).
+	ORUK   []ORUKFeed
+	Logger *slog.Logger
 }
 
 func (c Config) withDefaults() Config {

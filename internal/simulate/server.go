@@ -15,6 +15,7 @@ import (
 // Server is a running simulation.
 type Server struct {
 	w     *world
+	oruk  *orukWorld
 	cfg   Config
 	ln    net.Listener
 	srv   *http.Server
@@ -36,11 +37,15 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	ow, err := newORUKWorld(cfg, w.vocab)
+	if err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("simulate: listen on %s: %w", cfg.Addr, err)
 	}
-	s := &Server{w: w, cfg: cfg, ln: ln, hits: map[string]int{}, port: ln.Addr().(*net.TCPAddr).Port}
+	s := &Server{w: w, oruk: ow, cfg: cfg, ln: ln, hits: map[string]int{}, port: ln.Addr().(*net.TCPAddr).Port}
 	s.clock.Store(cfg.Clock.Unix())
 	s.srv = &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -100,6 +105,7 @@ func (s *Server) routes() *http.ServeMux {
 	m.HandleFunc("POST /_control/clock", s.postClock)
 	m.HandleFunc("GET /_control/truth", s.truthHandler)
 	m.HandleFunc("GET /_control/datasets", s.datasetsHandler)
+	s.orukRoutes(m)
 	return m
 }
 

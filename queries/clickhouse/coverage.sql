@@ -8,6 +8,8 @@
 -- global in a SELECT, so no alias reuses the name of a JOIN key. On a cluster,
 -- materialize() keeps "keep" a full column on every shard (a constant there
 -- fails with code 171) and GLOBAL IN ships the region list to the shards.
+-- @standard keeps OpenActive activities, ORUK services (kind 'Service') or
+-- both ('all'); the appended columns count each standard side by side.
 SELECT @level AS level,
        code AS area_code,
        name AS area_name,
@@ -25,9 +27,13 @@ SELECT @level AS level,
        onl AS online,
        if(@level = 'pcn', 'registered', 'resident') AS population_basis,
        if(has_pop = 1, pop_period, NULL) AS population_period,
-       if(snap_t = toDateTime(0), NULL, snap_t) AS snapshot_t
+       if(snap_t = toDateTime(0), NULL, snap_t) AS snapshot_t,
+       oa_up AS openactive_upcoming,
+       oa_sp AS openactive_sp_ready,
+       or_up AS oruk_active,
+       or_sp AS oruk_ready
 FROM (
-    SELECT code, name, n, up, sp, orgs, onl, types, sum_f, sum_c, sum_a, sum_o,
+    SELECT code, name, n, up, sp, orgs, onl, types, sum_f, sum_c, sum_a, sum_o, oa_up, oa_sp, or_up, or_sp,
            (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at) AS snap_t
     FROM (
         SELECT code, max(name) AS name
@@ -43,6 +49,7 @@ FROM (
                    materialize(@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place OR pcn = @place) AS keep
             FROM activity_scores FINAL
             WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+              AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
         )
         WHERE code != ''
         GROUP BY code
@@ -59,9 +66,14 @@ FROM (
                sum(freshness) AS sum_f,
                sum(completeness) AS sum_c,
                sum(assurance) AS sum_a,
-               sum(overall) AS sum_o
+               sum(overall) AS sum_o,
+               countIf(upcoming = 1 AND kind != 'Service') AS oa_up,
+               countIf(sp_ready = 1 AND kind != 'Service') AS oa_sp,
+               countIf(upcoming = 1 AND kind = 'Service') AS or_up,
+               countIf(sp_ready = 1 AND kind = 'Service') AS or_sp
         FROM activity_scores FINAL
         WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+          AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
         GROUP BY code
     ) USING code
 ) ANY LEFT JOIN (

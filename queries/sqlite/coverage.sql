@@ -8,6 +8,9 @@
 -- Denominators: PCN, the latest registered list with period <= T; LAD,
 -- Sub-ICB and ICB, the ONS estimate of the year of the latest LAD estimate
 -- with period <= T; region, the sum of its LADs when all of them have one.
+-- @standard keeps OpenActive activities, ORUK services (kind 'Service',
+-- docs/method.md part B) or both ('all'); the appended columns count each
+-- standard side by side within what @standard keeps.
 SELECT @level AS level,
        u.code AS area_code,
        u.name AS area_name,
@@ -26,7 +29,11 @@ SELECT @level AS level,
        coalesce(s.onl, 0) AS online,
        CASE WHEN @level = 'pcn' THEN 'registered' ELSE 'resident' END AS population_basis,
        p.pop_period AS population_period,
-       (SELECT max(t) FROM snapshots WHERE status = 'complete' AND t <= @at) AS snapshot_t
+       (SELECT max(t) FROM snapshots WHERE status = 'complete' AND t <= @at) AS snapshot_t,
+       coalesce(s.oa_up, 0) AS openactive_upcoming,
+       coalesce(s.oa_sp, 0) AS openactive_sp_ready,
+       coalesce(s.or_up, 0) AS oruk_active,
+       coalesce(s.or_sp, 0) AS oruk_ready
 FROM (
     SELECT code, max(name) AS name
     FROM (
@@ -40,6 +47,7 @@ FROM (
                (@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place OR pcn = @place) AS keep
         FROM activity_scores
         WHERE t = (SELECT max(t) FROM snapshots WHERE status = 'complete' AND t <= @at)
+          AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
     )
     WHERE code != ''
     GROUP BY code
@@ -56,9 +64,14 @@ LEFT JOIN (
            sum(freshness) AS sum_f,
            sum(completeness) AS sum_c,
            sum(assurance) AS sum_a,
-           sum(overall) AS sum_o
+           sum(overall) AS sum_o,
+           sum(CASE WHEN upcoming = 1 AND kind != 'Service' THEN 1 ELSE 0 END) AS oa_up,
+           sum(CASE WHEN sp_ready = 1 AND kind != 'Service' THEN 1 ELSE 0 END) AS oa_sp,
+           sum(CASE WHEN upcoming = 1 AND kind = 'Service' THEN 1 ELSE 0 END) AS or_up,
+           sum(CASE WHEN sp_ready = 1 AND kind = 'Service' THEN 1 ELSE 0 END) AS or_sp
     FROM activity_scores
     WHERE t = (SELECT max(t) FROM snapshots WHERE status = 'complete' AND t <= @at)
+      AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
     GROUP BY 1
 ) s ON s.code = u.code
 LEFT JOIN (
@@ -70,6 +83,7 @@ LEFT JOIN (
         FROM activity_scores a, json_each(a.activity_types) j
         WHERE a.t = (SELECT max(t) FROM snapshots WHERE status = 'complete' AND t <= @at)
           AND a.upcoming = 1
+          AND (@standard = 'all' OR (@standard = 'oruk') = (a.kind = 'Service'))
     )
     GROUP BY code
 ) ty ON ty.code = u.code
