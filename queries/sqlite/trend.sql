@@ -5,6 +5,28 @@
 -- decimal, floor((20*sum + n) / (2*n)) / 10 (scoring.md §8.11.1). With a
 -- place (any area code: PCN, Sub-ICB, local authority, ICB, region) the
 -- figures come from the area roll-ups written with each snapshot.
+-- The periods are MATERIALIZED: left as a co-routine, SQLite 3.5x re-runs
+-- them for every roll-up row it joins (a thousandfold slower).
+WITH periods AS MATERIALIZED (
+    SELECT period, max(t) AS t
+    FROM (
+        SELECT t, CASE @period
+                    WHEN 'day' THEN date(lt, 'unixepoch')
+                    WHEN 'week' THEN date(lt, 'unixepoch', '-6 days', 'weekday 1')
+                    WHEN 'month' THEN strftime('%Y-%m', lt, 'unixepoch')
+                    ELSE strftime('%Y', lt, 'unixepoch') || 'Q' || ((CAST(strftime('%m', lt, 'unixepoch') AS INTEGER) + 2) / 3)
+                  END AS period
+        FROM (
+            SELECT t, t + CASE
+                WHEN t >= CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-03-25', 'weekday 0')) AS INTEGER) + 3600
+                 AND t < CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-10-25', 'weekday 0')) AS INTEGER) + 3600
+                THEN 3600 ELSE 0 END AS lt
+            FROM snapshots
+            WHERE status = 'complete' AND t <= @at AND t >= @from
+        )
+    )
+    GROUP BY period
+)
 SELECT period, t, activities, upcoming, sp_ready, datasets, feeds,
        CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_f + n) / (2 * n)) / 10.0 END AS freshness,
        CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_c + n) / (2 * n)) / 10.0 END AS completeness,
@@ -17,27 +39,8 @@ FROM (
            sum(r.sum_freshness) AS sum_f, sum(r.sum_completeness) AS sum_c, sum(r.sum_assurance) AS sum_a,
            sum(r.sum_overall) AS sum_o, sum(r.grade_a) AS grade_a, sum(r.grade_b) AS grade_b,
            sum(r.grade_c) AS grade_c, sum(r.grade_d) AS grade_d
-    FROM dataset_rollups r
-    JOIN (
-        SELECT period, max(t) AS t
-        FROM (
-            SELECT t, CASE @period
-                        WHEN 'day' THEN date(lt, 'unixepoch')
-                        WHEN 'week' THEN date(lt, 'unixepoch', '-6 days', 'weekday 1')
-                        WHEN 'month' THEN strftime('%Y-%m', lt, 'unixepoch')
-                        ELSE strftime('%Y', lt, 'unixepoch') || 'Q' || ((CAST(strftime('%m', lt, 'unixepoch') AS INTEGER) + 2) / 3)
-                      END AS period
-            FROM (
-                SELECT t, t + CASE
-                    WHEN t >= CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-03-25', 'weekday 0')) AS INTEGER) + 3600
-                     AND t < CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-10-25', 'weekday 0')) AS INTEGER) + 3600
-                    THEN 3600 ELSE 0 END AS lt
-                FROM snapshots
-                WHERE status = 'complete' AND t <= @at AND t >= @from
-            )
-        )
-        GROUP BY period
-    ) b ON b.t = r.t
+    FROM periods b
+    JOIN dataset_rollups r ON r.t = b.t
     WHERE @place = '' AND (@dataset = '' OR r.dataset_id = @dataset)
     GROUP BY b.period, r.t
     UNION ALL
@@ -45,29 +48,9 @@ FROM (
            count(*), sum(a.feeds), sum(a.activities),
            sum(a.sum_freshness), sum(a.sum_completeness), sum(a.sum_assurance), sum(a.sum_overall),
            sum(a.grade_a), sum(a.grade_b), sum(a.grade_c), sum(a.grade_d)
-    FROM area_rollups a
-    JOIN (
-        SELECT period, max(t) AS t
-        FROM (
-            SELECT t, CASE @period
-                        WHEN 'day' THEN date(lt, 'unixepoch')
-                        WHEN 'week' THEN date(lt, 'unixepoch', '-6 days', 'weekday 1')
-                        WHEN 'month' THEN strftime('%Y-%m', lt, 'unixepoch')
-                        ELSE strftime('%Y', lt, 'unixepoch') || 'Q' || ((CAST(strftime('%m', lt, 'unixepoch') AS INTEGER) + 2) / 3)
-                      END AS period
-            FROM (
-                SELECT t, t + CASE
-                    WHEN t >= CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-03-25', 'weekday 0')) AS INTEGER) + 3600
-                     AND t < CAST(strftime('%s', date(strftime('%Y', t, 'unixepoch') || '-10-25', 'weekday 0')) AS INTEGER) + 3600
-                    THEN 3600 ELSE 0 END AS lt
-                FROM snapshots
-                WHERE status = 'complete' AND t <= @at AND t >= @from
-            )
-        )
-        GROUP BY period
-    ) b ON b.t = a.t
-    WHERE @place <> '' AND a.area_code = @place
-      AND (@dataset = '' OR a.dataset_id = @dataset)
+    FROM periods b
+    JOIN area_rollups a ON a.area_code = @place AND a.t = b.t
+    WHERE @place <> '' AND (@dataset = '' OR a.dataset_id = @dataset)
     GROUP BY b.period, a.t
 )
 ORDER BY t
