@@ -58,6 +58,9 @@ func (s *Scorer) Readiness(items []domain.Item, scores []domain.ActivityScore, T
 		defer cache.mu.Unlock()
 		prev = cache.m
 	}
+	// Only the last decoded item is kept: activities of one item (a series
+	// and its inline parent) come together, and keeping every decoded item of
+	// a large dataset cost gigabytes.
 	decoded := map[int]obj{}
 	var out []Readiness
 	for i := range scores {
@@ -88,6 +91,7 @@ func (s *Scorer) convertOne(raw []byte, k int, decoded map[int]obj, a *domain.Ac
 	data, ok := decoded[k]
 	if !ok {
 		data, _ = decodeObj(raw)
+		clear(decoded)
 		decoded[k] = data
 	}
 	if data == nil {

@@ -103,17 +103,48 @@ func (d *datasetMemory) refresh(ctx context.Context, st store.Store, m *Memory, 
 }
 
 // prime makes sure the dataset has been read from the store once in this
-// process; from then on items reach it through stored and refresh.
+// process; from then on items reach it through stored and refresh. A
+// dataset too large for the room left is not read: it is scored from the
+// store each time instead.
 func (m *Memory) prime(ctx context.Context, st store.Store, id string) error {
+	if m == nil {
+		return nil
+	}
 	d := m.dataset(id)
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.primed {
 		return nil
 	}
+	n, _, err := store.CountItems(ctx, st, id, "")
+	if err != nil || !m.room(n) {
+		return err
+	}
 	_, held, err := d.refresh(ctx, st, m, id)
 	d.primed = held
 	return err
+}
+
+// room reports whether n more items fit.
+func (m *Memory) room(n int) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.held+n <= m.MaxItems
+}
+
+// holding returns the dataset's memory, locked, when it holds the dataset;
+// nil when scoring must read the dataset from the store.
+func (m *Memory) holding(id string) *datasetMemory {
+	if m == nil {
+		return nil
+	}
+	d := m.dataset(id)
+	d.mu.Lock()
+	if !d.primed {
+		d.mu.Unlock()
+		return nil
+	}
+	return d
 }
 
 // stored takes items just written by the harvester (harvest.Options.
@@ -178,4 +209,18 @@ func (d *datasetMemory) apply(items []domain.Item) int {
 // reset forgets what is held: the dataset is then read in full each time.
 func (d *datasetMemory) reset() {
 	d.items, d.tombstones, d.deleted, d.since, d.primed = map[itemKey]domain.Item{}, map[itemKey]bool{}, map[string]int{}, 0, false
+}
+
+// size is how many live items scoring the dataset will hold: what the
+// memory holds, else what the store holds.
+func (m *Memory) size(ctx context.Context, st store.Store, id string) (int, error) {
+	d := m.dataset(id)
+	d.mu.Lock()
+	n, primed := len(d.items), d.primed
+	d.mu.Unlock()
+	if primed {
+		return n, nil
+	}
+	updated, _, err := store.CountItems(ctx, st, id, "")
+	return updated, err
 }

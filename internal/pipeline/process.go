@@ -15,7 +15,7 @@ import (
 // runMemoryItems bounds the items a one-off snapshot keeps between
 // harvesting a dataset and scoring it; larger datasets are read back from
 // the store instead.
-const runMemoryItems = 400_000
+const runMemoryItems = 150_000
 
 // process harvests and scores datasets, Concurrency at a time: each
 // dataset is scored as soon as its own feeds are harvested, so scoring and
@@ -33,6 +33,7 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 	ds := append([]domain.Dataset(nil), res.Datasets...)
 	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
 	b := &batch{st: o.Store}
+	scoring := newBudget(scoreBudget)
 	prog := newProgress(len(ds), len(res.Feeds), o.Progress)
 	workers := o.Concurrency
 	if workers <= 0 {
@@ -49,7 +50,7 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 		go func() {
 			defer wg.Done()
 			for d := range jobs {
-				err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, prog, sum, &mu)
+				err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, scoring, prog, sum, &mu)
 				if oneOff {
 					mem.drop(d.ID)
 				}
@@ -80,7 +81,7 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 
 // dataset harvests one dataset's feeds and scores it.
 func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, feeds []domain.Feed, mem *Memory, b *batch,
-	prog *progress, sum *Summary, mu *sync.Mutex) error {
+	scoring *budget, prog *progress, sum *Summary, mu *sync.Mutex) error {
 	if err := mem.prime(ctx, o.Store, d.ID); err != nil {
 		return err
 	}
@@ -102,7 +103,13 @@ func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, fee
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	size, err := mem.size(ctx, o.Store, d.ID)
+	if err != nil {
+		return err
+	}
+	release := scoring.acquire(size)
 	r, err := scoreDataset(ctx, o.Store, o.Reference, mem, b, d, feeds, T)
+	release()
 	if err != nil {
 		return err
 	}

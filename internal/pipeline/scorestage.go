@@ -81,9 +81,7 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 // scoreItems scores the dataset's live items, through its memory when held,
 // and counts its tombstones per feed.
 func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, []domain.Item, map[string]int, error) {
-	if mem != nil {
-		d := mem.dataset(in.DatasetID)
-		d.mu.Lock()
+	if d := mem.holding(in.DatasetID); d != nil {
 		defer d.mu.Unlock()
 		items, held, err := d.refresh(ctx, st, mem, in.DatasetID)
 		if err != nil {
