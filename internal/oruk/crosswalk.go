@@ -2,7 +2,7 @@ package oruk
 
 import (
 	"crypto/sha1"
-	"fmt"
+	"encoding/hex"
 	"sort"
 	"time"
 
@@ -122,5 +122,12 @@ func uuid5(name string) string {
 	copy(u[:], h.Sum(nil))
 	u[6] = (u[6] & 0x0f) | 0x50
 	u[8] = (u[8] & 0x3f) | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	var b [36]byte
+	hex.Encode(b[0:8], u[0:4])
+	hex.Encode(b[9:13], u[4:6])
+	hex.Encode(b[14:18], u[6:8])
+	hex.Encode(b[19:23], u[8:10])
+	hex.Encode(b[24:36], u[10:16])
+	b[8], b[13], b[18], b[23] = '-', '-', '-', '-'
+	return string(b[:])
 }
