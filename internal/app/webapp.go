@@ -10,6 +10,7 @@ import (
 	"github.com/feedgauge/feedgauge/internal/admin"
 	"github.com/feedgauge/feedgauge/internal/geo"
 	"github.com/feedgauge/feedgauge/internal/metrics"
+	"github.com/feedgauge/feedgauge/internal/oruk"
 	"github.com/feedgauge/feedgauge/internal/query"
 	"github.com/feedgauge/feedgauge/internal/refdata"
 	"github.com/feedgauge/feedgauge/internal/report"
@@ -62,6 +63,9 @@ func newWeb(st store.Store, log *slog.Logger, d webDeps) (*web.Server, error) {
 	if d.Geo != nil {
 		opts.LSOAPCN = d.Geo.LSOAPCNs
 	}
+	if opts.ServiceChecks, err = serviceChecks(); err != nil {
+		return nil, err
+	}
 	srv, err := web.New(opts)
 	if err != nil {
 		return nil, fmt.Errorf("start the dashboard: %w", err)
@@ -86,4 +90,21 @@ func activityLabels(ref *score.Reference) labelMap {
 		m[k] = v
 	}
 	return m
+}
+
+// serviceChecks gives the activity page the ORUK profile's checks for
+// Open Referral UK services.
+func serviceChecks() (*web.Method, error) {
+	p, err := oruk.DefaultProfile()
+	if err != nil {
+		return nil, err
+	}
+	conv := func(defs []oruk.CheckDef) []web.CheckInfo {
+		out := make([]web.CheckInfo, len(defs))
+		for i, d := range defs {
+			out[i] = web.CheckInfo{ID: d.ID, Weight: d.Weight, Title: d.Title, Property: d.Property, Passes: d.Passes, Fix: d.Fix}
+		}
+		return out
+	}
+	return &web.Method{SPReadyChecks: conv(p.Completeness), AssuranceChecks: conv(p.Assurance)}, nil
 }

@@ -111,7 +111,14 @@ func (s *Server) activityView(row map[string]any, q string) *ActivityView {
 		{"Snapshot", fmtd("snapshot_t", "datetime")}, {"Method version", fmtd("method_version", "int")},
 	}
 	failed, _ := row["failed_checks"].([]string)
-	v.Groups = s.checkGroups(failed)
+	if v.Kind == "Service" && s.opts.ServiceChecks != nil {
+		v.Groups = []CheckGroup{
+			{"Open Referral UK service completeness checks", s.checkViews(s.opts.ServiceChecks.SPReadyChecks, failed)},
+			{"Open Referral UK assurance checks", s.checkViews(s.opts.ServiceChecks.AssuranceChecks, failed)},
+		}
+	} else {
+		v.Groups = s.checkGroups(failed)
+	}
 	v.Missing, _ = row["missing_openactive"].([]string)
 	return v
 }

@@ -46,6 +46,10 @@ type Options struct {
 	// Method gives check titles, fixes and the method page's values (see
 	// ParseMethod and webscore.Method); nil shows check ids only.
 	Method *Method
+	// ServiceChecks, when set, gives the checks of Open Referral UK
+	// services (kind Service) for the activity page: completeness checks in
+	// SPReadyChecks, assurance checks in AssuranceChecks.
+	ServiceChecks *Method
 	// ActivityTypeLabels maps Activity List / Facility Types ids to labels.
 	ActivityTypeLabels map[string]string
 	// Explain, when set, explains an activity check by check from its raw
