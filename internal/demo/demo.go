@@ -80,6 +80,9 @@ func Build(ctx context.Context, st store.Store, o Options) (*World, error) {
 	// build (the quick start must be ready in about 30 s) and still gives every
 	// series an upcoming session each week.
 	sim, err := simulate.Start(ctx, simulate.Config{Seed: o.Seed, Datasets: o.Datasets, Activities: o.Activities, ChildrenPerParent: 1,
+		// Two council service directories in Open Referral UK beside the
+		// OpenActive publishers, so the dashboard can compare the standards.
+		ORUK:   []simulate.ORUKFeed{{Version: 3, Services: 120, PageSize: 50}, {Version: 1, Services: 60, PageSize: 30}},
 		Places: places, Clock: first, Epoch: first.AddDate(0, 0, -14), Logger: o.Logger})
 	if err != nil {
 		return nil, err
@@ -106,7 +109,7 @@ func (w *World) backfill(ctx context.Context, st store.Store, o Options, first t
 		return err
 	}
 	opts := pipeline.Options{Store: st, Client: client, Reference: ref.WithLocator(res), Logger: o.Logger,
-		Sources: []discover.Source{{URL: w.Sim.CatalogueURL(), Label: "demo"}}, Concurrency: 16,
+		Sources: w.sources(), Concurrency: 16,
 		GeoVintages: res.Vintages(), Memory: pipeline.NewMemory(2_000_000)}
 	for i := 0; i < o.Weeks; i++ {
 		T := first.AddDate(0, 0, 7*i)
@@ -124,4 +127,13 @@ func (w *World) backfill(ctx context.Context, st store.Store, o Options, first t
 		}
 	}
 	return nil
+}
+
+// sources are the demo's catalogue and its ORUK service directories.
+func (w *World) sources() []discover.Source {
+	out := []discover.Source{{URL: w.Sim.CatalogueURL(), Label: "demo"}}
+	for _, f := range w.Sim.ORUKFeeds() {
+		out = append(out, discover.Source{URL: f.URL, Label: "demo ORUK"})
+	}
+	return out
 }

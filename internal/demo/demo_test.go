@@ -21,6 +21,20 @@ func TestBuildSmall(t *testing.T) {
 	}
 	defer w.Close()
 	t.Logf("built in %s", time.Since(start))
+	// Both standards are in the demo: OpenActive activities and ORUK
+	// services, each located in Trafford.
+	rows, err := st.Query(context.Background(), "SELECT kind, count(*) FROM activity_scores WHERE lad = 'E08000009' GROUP BY kind = 'Service'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	kinds := 0
+	for rows.Next() {
+		kinds++
+	}
+	if kinds != 2 {
+		t.Errorf("the demo located %d standards in Trafford, want OpenActive and ORUK", kinds)
+	}
 }
 
 // TestBuildFull builds the real demo world; it is slow, so it runs only
