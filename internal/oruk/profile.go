@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/feedgauge/feedgauge/internal/decimal"
 )
 
 //go:embed profiles/oruk.yaml
@@ -168,34 +170,12 @@ func (p *Profile) Grade(overall int) string {
 	return ""
 }
 
-// fixed is an exact decimal with six places (value × 10^6): profile
-// decimals are read into it so every score is integer arithmetic, never
-// floating point (scoring.md §8).
-type fixed int64
+// The exact arithmetic is the OpenActive method's own (internal/decimal).
+type fixed = decimal.Fixed
 
-const fixedOne fixed = 1_000_000
+const fixedOne = decimal.One
 
-// parseFixed reads a decimal string such as "0.4" or "2" exactly.
-func parseFixed(s string) (fixed, error) {
-	s = strings.TrimSpace(s)
-	intPart, frac, _ := strings.Cut(s, ".")
-	if intPart == "" || len(frac) > 6 || len(intPart) > 9 {
-		return 0, fmt.Errorf("decimal %q: want a non-negative number with at most 6 decimal places", s)
-	}
-	var v int64
-	for _, c := range intPart + frac + strings.Repeat("0", 6-len(frac)) {
-		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("decimal %q: not a non-negative number", s)
-		}
-		v = v*10 + int64(c-'0')
-	}
-	return fixed(v), nil
-}
-
-// roundDiv is round(num / den) with round(x) = ⌊x + ½⌋, for num ≥ 0, den > 0.
-func roundDiv(num, den int64) int {
-	if den <= 0 {
-		return 0
-	}
-	return int((2*num + den) / (2 * den))
-}
+var (
+	parseFixed = decimal.Parse
+	roundDiv   = decimal.RoundDiv
+)
