@@ -41,10 +41,6 @@ var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
 
-// errNotYet marks commands whose implementation has not landed.
-func errNotYet(what string) error {
-	return fmt.Errorf("%s is not yet available in this version of feedgauge", what)
-}
 
 // Main runs feedgauge with the given arguments and returns the exit code:
 // 0 done, 1 nothing could be done (one line on stderr says why), 2 usage.
