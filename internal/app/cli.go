@@ -41,7 +41,6 @@ var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
 
-
 // Main runs feedgauge with the given arguments and returns the exit code:
 // 0 done, 1 nothing could be done (one line on stderr says why), 2 usage.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
