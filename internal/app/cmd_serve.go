@@ -20,7 +20,7 @@ import (
 func init() {
 	register(&command{name: "serve", summary: "dashboard + API + scheduled snapshots",
 		flags: []string{"store", "addr", "admin-token", "every", "source", "sources", "allow-private", "preview",
-			"test-catalog", "concurrency", "host-rate", "host-concurrency", "data-dir", "spool-dir", "retention", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
+			"test-catalog", "concurrency", "spread", "host-rate", "host-concurrency", "data-dir", "spool-dir", "retention", "webhook-url", "smtp-addr", "smtp-from", "smtp-to"},
 		run: runServe})
 }
 
@@ -105,7 +105,7 @@ func newScheduler(ctx context.Context, e *Env, st store.Store, m *metrics.Metric
 		if err != nil {
 			return err
 		}
-		opts.Memory, opts.Metrics = mem, m
+		opts.Memory, opts.Metrics, opts.Offset = mem, m, spread(e)
 		sum, err := pipeline.Run(ctx, opts)
 		if err != nil {
 			return err
@@ -176,4 +176,19 @@ func stamp(t time.Time) string {
 		return "none"
 	}
 	return t.UTC().Format("2 Jan 2006 15:04 UTC")
+}
+
+// spread gives each dataset its stable place within the window a scheduled
+// snapshot is spread over: --spread, else half of a duration --every.
+func spread(e *Env) func(string) time.Duration {
+	window := e.Cfg.Spread
+	if window == 0 {
+		if d, err := time.ParseDuration(e.Cfg.Every); err == nil {
+			window = d / 2
+		}
+	}
+	if window <= 0 {
+		return nil
+	}
+	return func(id string) time.Duration { return schedule.Offset(id, window) }
 }

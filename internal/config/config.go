@@ -50,6 +50,7 @@ type Config struct {
 	Weeks           int
 	Lenient         bool
 	HostRate        float64
+	Spread          time.Duration
 	HostConcurrency int
 	Replace         bool
 }

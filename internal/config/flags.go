@@ -30,6 +30,7 @@ var defs = map[string]flagDef{
 	"place":            {usage: "a place code (local authority, ICB …)", bind: str(func(c *Config) *string { return &c.Place }, "")},
 	"host-rate":        {usage: "requests per second to any one publisher host (politeness; negative for no limit)", bind: float(func(c *Config) *float64 { return &c.HostRate }, 5)},
 	"host-concurrency": {usage: "requests in flight to any one publisher host", bind: integer(func(c *Config) *int { return &c.HostConcurrency }, 2)},
+	"spread":           {usage: "spread each scheduled snapshot's datasets over this window by a stable hash offset (default: half of a duration --every; none for cron)", bind: duration(func(c *Config) *time.Duration { return &c.Spread }, 0)},
 	"concurrency":      {usage: "datasets harvested and scored at once (each with all its feeds)", bind: integer(func(c *Config) *int { return &c.Concurrency }, 8)},
 	"spool-dir":        {usage: "folder for rows waiting while the store is unreachable", bind: str(func(c *Config) *string { return &c.SpoolDir }, "./feedgauge-data/spool")},
 	"retention":        {usage: "keep raw JSON of deleted items this long (0 = forever)", bind: duration(func(c *Config) *time.Duration { return &c.Retention }, 0)},

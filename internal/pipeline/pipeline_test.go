@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/netip"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -198,5 +199,32 @@ func TestMemoryTooSmallFallsBackToTheStore(t *testing.T) {
 		if s1.Activities == 0 || !reflect.DeepEqual(rows(t, plain, "activities", p), rows(t, held, "activities", p)) {
 			t.Fatalf("week %d: results differ when the memory is too small (%d vs %d activities)", week, s1.Activities, s2.Activities)
 		}
+	}
+}
+
+// TestOffsetsSpreadDatasets: with offsets, a dataset's harvest waits for its
+// slot, so the run lasts at least the largest offset; without, it does not.
+func TestOffsetsSpreadDatasets(t *testing.T) {
+	sim := world(t, "")
+	st := storetest.SQLite(t)
+	o := options(t, st, sim)
+	start := time.Now()
+	if _, err := pipeline.Run(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	plain := time.Since(start)
+	o.Offset = func(id string) time.Duration {
+		if strings.HasSuffix(id, "/3/") {
+			return plain + 700*time.Millisecond
+		}
+		return 0
+	}
+	start = time.Now()
+	sum, err := pipeline.Run(context.Background(), o)
+	if err != nil || sum.Datasets == 0 {
+		t.Fatal(err, sum)
+	}
+	if took := time.Since(start); took < plain+700*time.Millisecond {
+		t.Errorf("the spread run took %s; a dataset should have waited %s", took, plain+700*time.Millisecond)
 	}
 }

@@ -31,7 +31,10 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 		feeds[f.DatasetID] = append(feeds[f.DatasetID], f)
 	}
 	ds := append([]domain.Dataset(nil), res.Datasets...)
-	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+	sort.Slice(ds, func(i, j int) bool {
+		return o.offset(ds[i].ID) < o.offset(ds[j].ID) || o.offset(ds[i].ID) == o.offset(ds[j].ID) && ds[i].ID < ds[j].ID
+	})
+	start := time.Now()
 	b := &batch{st: o.Store}
 	scoring := newBudget(scoreBudget)
 	prog := newProgress(len(ds), len(res.Feeds), o.Progress)
@@ -50,6 +53,9 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 		go func() {
 			defer wg.Done()
 			for d := range jobs {
+				if err := waitUntil(ctx, start.Add(o.offset(d.ID))); err != nil {
+					continue
+				}
 				err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, scoring, prog, sum, &mu)
 				if oneOff {
 					mem.drop(d.ID)
@@ -121,4 +127,27 @@ func (o Options) dataset(ctx context.Context, T time.Time, d domain.Dataset, fee
 	sum.Orphans += r.Orphans
 	mu.Unlock()
 	return nil
+}
+
+func (o Options) offset(datasetID string) time.Duration {
+	if o.Offset == nil {
+		return 0
+	}
+	return o.Offset(datasetID)
+}
+
+// waitUntil sleeps until t (on the monotonic clock) or until ctx ends.
+func waitUntil(ctx context.Context, t time.Time) error {
+	d := time.Until(t)
+	if d <= 0 {
+		return ctx.Err()
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-timer.C:
+		return nil
+	}
 }

@@ -31,6 +31,11 @@ type Options struct {
 	// Concurrency is datasets harvested and scored at once (each with all
 	// its feeds in parallel; the shared client keeps per-host limits).
 	Concurrency int
+	// Offset, when set, spreads the snapshot's datasets over time: each
+	// dataset's harvest starts Offset(datasetID) after the snapshot starts
+	// (a stable hash offset within a window, so every publisher sees a
+	// steady rhythm and a scheduled run does not hit them all at once).
+	Offset func(datasetID string) time.Duration
 	// Metrics, when set, counts harvest attempts and their items.
 	Metrics *metrics.Metrics
 	// Memory, when set, keeps datasets decoded between the snapshots of a
