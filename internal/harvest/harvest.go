@@ -58,7 +58,7 @@ func (r *run) attempt(res rpde.Result, err error) domain.HarvestAttempt {
 	a := domain.HarvestAttempt{
 		FeedURL: r.feed.URL, DatasetID: r.feed.DatasetID, Kind: r.feed.Kind,
 		StartedAt: r.start, SnapshotT: r.snapshotT, Pages: res.Pages,
-		ItemsUpdated: r.updated, ItemsDeleted: r.deleted, ItemsChanged: r.changed,
+		ItemsUpdated: r.updated, ItemsDeleted: r.deleted, ItemsChanged: int(r.stored.Load()),
 		Bytes: res.WireBytes, Duration: time.Since(r.t0), LastChange: r.lastChange,
 		ReachedEnd: res.ReachedEnd && err == nil, FailedChecks: res.Checks.List(),
 		StartURL: r.startURL, EndURL: r.st.NextURL, HTTPStatus: res.Status,
@@ -80,8 +80,8 @@ func (r *run) attempt(res rpde.Result, err error) domain.HarvestAttempt {
 		if fl.Status != 0 {
 			a.HTTPStatus = fl.Status
 		}
-		if r.changed > 0 {
-			a.Message += fmt.Sprintf(" (%d changes read before the failure were kept)", r.changed)
+		if n := r.stored.Load(); n > 0 {
+			a.Message += fmt.Sprintf(" (%d changes stored before the failure were kept)", n)
 		}
 	}
 	return a

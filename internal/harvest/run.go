@@ -3,6 +3,7 @@ package harvest
 import (
 	"context"
 	"hash/maphash"
+	"sync/atomic"
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
@@ -33,8 +34,11 @@ type run struct {
 	w          *writer // background writes during a first harvest; nil otherwise
 
 	updated, deleted, changed int
-	lastChange                *time.Time
-	onPage                    func(pages, items int, bytes int64)
+	// stored counts the new pairs actually written: a change read but not
+	// stored when an attempt stops is read and counted again by the next.
+	stored     atomic.Int64
+	lastChange *time.Time
+	onPage     func(pages, items int, bytes int64)
 }
 
 func newRun(f domain.Feed, o Options) *run {
@@ -73,7 +77,7 @@ func (r *run) load(ctx context.Context) error {
 	r.lookup = any
 	if !any {
 		r.seen = map[uint64]uint64{}
-		r.w = newWriter(ctx, r.o.Store, r.o.OnStored)
+		r.w = newWriter(ctx, r.o.Store, r.onStored)
 	}
 	return nil
 }
@@ -114,7 +118,7 @@ func (r *run) flush(ctx context.Context) error {
 		r.pending = r.w.buffer(r.o.BatchItems + 1000)
 		return err
 	}
-	err := write(ctx, r.o.Store, batch{items: r.pending, state: r.st}, r.o.OnStored)
+	err := write(ctx, r.o.Store, batch{items: r.pending, state: r.st}, r.onStored)
 	r.pending = r.pending[:0]
 	return err
 }
@@ -128,4 +132,12 @@ func (r *run) finish(ctx context.Context) error {
 		}
 	}
 	return err
+}
+
+// onStored counts a batch once it is written and passes it on.
+func (r *run) onStored(items []domain.Item) {
+	r.stored.Add(int64(len(items)))
+	if r.o.OnStored != nil {
+		r.o.OnStored(items)
+	}
 }

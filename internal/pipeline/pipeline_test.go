@@ -2,6 +2,8 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/netip"
 	"reflect"
 	"strings"
@@ -16,6 +18,7 @@ import (
 	"github.com/feedgauge/feedgauge/internal/score"
 	"github.com/feedgauge/feedgauge/internal/simulate"
 	"github.com/feedgauge/feedgauge/internal/store"
+	"github.com/feedgauge/feedgauge/internal/store/sqlite"
 	"github.com/feedgauge/feedgauge/internal/store/storetest"
 	"github.com/feedgauge/feedgauge/queries"
 )
@@ -226,5 +229,116 @@ func TestOffsetsSpreadDatasets(t *testing.T) {
 	}
 	if took := time.Since(start); took < plain+700*time.Millisecond {
 		t.Errorf("the spread run took %s; a dataset should have waited %s", took, plain+700*time.Millisecond)
+	}
+}
+
+// TestDiskFullLosesNothing fills the embedded store during a snapshot (a
+// database size limit stands in for a full disk): the snapshot fails with a
+// clear error and stays incomplete, what was stored before is intact, and
+// once there is room the next run stores everything, counted once.
+func TestDiskFullLosesNothing(t *testing.T) {
+	sim := world(t, "")
+	ctx := context.Background()
+	st := storetest.SQLite(t)
+	o := options(t, st, sim)
+	if _, err := pipeline.Run(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	before := rows(t, st, "activities", map[string]string{"limit": "100000"})
+	var pages int
+	r, _ := st.Query(ctx, "PRAGMA page_count")
+	r.Next()
+	r.Scan(&pages)
+	r.Close()
+	if err := st.Exec(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages+3)); err != nil {
+		t.Fatal(err)
+	}
+	T2 := t0.AddDate(0, 0, 7)
+	sim.SetClock(T2)
+	o.T = T2
+	_, err := pipeline.Run(ctx, o)
+	if !errors.Is(err, sqlite.ErrFull) || !strings.Contains(err.Error(), "free space") {
+		t.Fatalf("a full store: %v; want sqlite.ErrFull with what to do", err)
+	}
+	if got := rows(t, st, "activities", map[string]string{"limit": "100000"}); !reflect.DeepEqual(got, before) {
+		t.Error("a failed snapshot changed what the dashboard shows")
+	}
+	if err := st.Exec(ctx, "PRAGMA max_page_count = 1073741823"); err != nil {
+		t.Fatal(err)
+	}
+	second, err := pipeline.Run(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Activities == 0 || len(rows(t, st, "activities", map[string]string{"limit": "100000"})) != second.Activities {
+		t.Errorf("after the disk was freed: %+v", second)
+	}
+	for _, d := range sim.Datasets() {
+		if d.Preview {
+			continue // preview catalogues are not harvested unless asked
+		}
+		for _, f := range d.Feeds {
+			tr, _ := sim.Truth(f.URL, T2)
+			up, del, err := store.CountItems(ctx, st, d.URL, f.URL)
+			if err != nil || up != tr.Updated || del != tr.Deleted {
+				t.Errorf("%s: stored %d/%d, truth %d/%d (%v)", f.URL, up, del, tr.Updated, tr.Deleted, err)
+			}
+		}
+	}
+}
+
+// TestCancelledSnapshotResumes stops a snapshot in the middle of its
+// harvest, as SIGTERM does: the run ends with the context's error and
+// stays incomplete, and the next run completes with exactly the
+// publisher's items and each change counted once.
+func TestCancelledSnapshotResumes(t *testing.T) {
+	fs, _ := simulate.ParseFaults("slow=150ms")
+	sim, err := simulate.Start(context.Background(), simulate.Config{Seed: 11, Datasets: 4, Activities: 200, Clock: t0,
+		PageSize: 25, Faults: fs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	st := storetest.SQLite(t)
+	o := options(t, st, sim)
+	ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+	defer cancel()
+	if _, err := pipeline.Run(ctx, o); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a stopped snapshot returned %v", err)
+	}
+	if n := len(rows(t, st, "activities", nil)); n != 0 {
+		t.Errorf("a stopped snapshot shows %d activities; it must stay incomplete", n)
+	}
+	// The next run is the next scheduled one (a later T), so both runs'
+	// attempt rows are kept and their changes can be added up.
+	o.T = t0.Add(time.Minute)
+	sum, err := pipeline.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	r, err := st.Query(context.Background(), "SELECT sum(items_changed) FROM harvest_attempts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Next()
+	r.Scan(&changed)
+	r.Close()
+	truth := 0
+	for _, d := range sim.Datasets() {
+		if d.Preview {
+			continue
+		}
+		for _, f := range d.Feeds {
+			tr, _ := sim.Truth(f.URL, t0)
+			up, del, _ := store.CountItems(context.Background(), st, d.URL, f.URL)
+			if up != tr.Updated || del != tr.Deleted {
+				t.Errorf("%s: stored %d/%d, truth %d/%d", f.URL, up, del, tr.Updated, tr.Deleted)
+			}
+			truth += tr.Updated + tr.Deleted
+		}
+	}
+	if changed != truth || sum.Activities == 0 {
+		t.Errorf("changes counted %d times for %d items (activities %d)", changed, truth, sum.Activities)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -29,7 +30,7 @@ func (db *DB) Insert(ctx context.Context, table string, cols []string, rows [][]
 	defer db.wmu.Unlock()
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("insert into %s: %w", table, err)
+		return fmt.Errorf("insert into %s: %w", table, db.explain(err))
 	}
 	defer tx.Rollback()
 	var full *sql.Stmt
@@ -50,7 +51,7 @@ func (db *DB) Insert(ctx context.Context, table string, cols []string, rows [][]
 		if n != per || stmt == nil {
 			stmt, err = tx.PrepareContext(ctx, insertSQL(table, cols, n))
 			if err != nil {
-				return fmt.Errorf("insert into %s: %w", table, err)
+				return fmt.Errorf("insert into %s: %w", table, db.explain(err))
 			}
 			if n == per {
 				full = stmt
@@ -59,14 +60,14 @@ func (db *DB) Insert(ctx context.Context, table string, cols []string, rows [][]
 			}
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("insert into %s: %w", table, err)
+			return fmt.Errorf("insert into %s: %w", table, db.explain(err))
 		}
 	}
 	if full != nil {
 		full.Close()
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("insert into %s: %w", table, err)
+		return fmt.Errorf("insert into %s: %w", table, db.explain(err))
 	}
 	return nil
 }
@@ -169,7 +170,20 @@ func (db *DB) Exec(ctx context.Context, q string, args ...store.Arg) error {
 	db.wmu.Lock()
 	defer db.wmu.Unlock()
 	_, err := db.write.ExecContext(ctx, q, sqliteArgs(args)...)
-	return err
+	return db.explain(err)
+}
+
+// ErrFull marks a write refused because the disk (or the database's size
+// limit) is full; nothing of that write was stored.
+var ErrFull = errors.New("the embedded store is full")
+
+// explain turns SQLite's "database or disk is full" into words an operator
+// can act on; other errors pass through.
+func (db *DB) explain(err error) error {
+	if err == nil || !strings.Contains(err.Error(), "database or disk is full") {
+		return err
+	}
+	return fmt.Errorf("%w: the disk holding %s has no room left; free space or move the store (--store), then run again — nothing of this write was stored: %v", ErrFull, db.path, err)
 }
 
 type sqlRows struct {
