@@ -2,10 +2,10 @@ package oruk
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sync"
 	"time"
+	"unique"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
@@ -62,6 +62,7 @@ func (s *Scorer) Readiness(items []domain.Item, scores []domain.ActivityScore, T
 	// and its inline parent) come together, and keeping every decoded item of
 	// a large dataset cost gigabytes.
 	decoded := map[int]obj{}
+	var ps jsonld.Parser
 	var out []Readiness
 	for i := range scores {
 		a := &scores[i]
@@ -73,7 +74,7 @@ func (s *Scorer) Readiness(items []domain.Item, scores []domain.ActivityScore, T
 		r, hit := prev[key]
 		if !hit {
 			var found bool
-			if r, found = s.convertOne(items[k].Data, k, decoded, a); !found {
+			if r, found = s.convertOne(&ps, items[k].Data, k, decoded, a); !found {
 				continue
 			}
 		}
@@ -87,10 +88,15 @@ func (s *Scorer) Readiness(items []domain.Item, scores []domain.ActivityScore, T
 }
 
 // convertOne converts and scores one activity, decoding its item once.
-func (s *Scorer) convertOne(raw []byte, k int, decoded map[int]obj, a *domain.ActivityScore) (Readiness, bool) {
+// The parser's memory is recycled from item to item: the decoded map copies
+// what it keeps out of the tree.
+func (s *Scorer) convertOne(ps *jsonld.Parser, raw []byte, k int, decoded map[int]obj, a *domain.ActivityScore) (Readiness, bool) {
 	data, ok := decoded[k]
 	if !ok {
-		data, _ = decodeObj(raw)
+		data = nil
+		if v, err := ps.Parse(string(raw)); err == nil && v.IsObject() {
+			data = obj(toAny(v).(map[string]any))
+		}
 		clear(decoded)
 		decoded[k] = data
 	}
@@ -108,16 +114,8 @@ func (s *Scorer) hints(a *domain.ActivityScore) Hints {
 
 // readiness scores a converted service with the ORUK completeness checks.
 func (s *Scorer) readiness(T time.Time, a *domain.ActivityScore, cw Crosswalk) Readiness {
-	r := Readiness{T: T, DatasetID: a.DatasetID, ActivityID: a.ActivityID, Mapped: cw.Mapped, Lost: cw.Lost, FailedChecks: []string{}}
-	b, err := json.Marshal(cw.Service)
-	if err != nil {
-		return r
-	}
-	root, err := jsonld.Parse(b)
-	if err != nil {
-		return r
-	}
-	outs := completeness(newView(root))
+	r := Readiness{T: T, DatasetID: a.DatasetID, ActivityID: a.ActivityID, Mapped: interned(cw.Mapped), Lost: interned(cw.Lost), FailedChecks: []string{}}
+	outs := completeness(newView(tree(&cw.Service)))
 	r.Score = weighted(s.profile.Completeness, outs[:], s.profile.svTotal)
 	for i, o := range outs {
 		if !o.pass {
@@ -143,6 +141,16 @@ func PutReadiness(ctx context.Context, st store.Store, rs []Readiness) error {
 		return fmt.Errorf("store ORUK readiness of %d activities: %w", len(rs), err)
 	}
 	return nil
+}
+
+// interned keeps property names as canonical strings: they are a few dozen
+// names, and as substrings of each item's JSON they would keep every queued
+// item alive until the rows are written.
+func interned(l []string) []string {
+	for i, s := range l {
+		l[i] = unique.Make(s).Value()
+	}
+	return l
 }
 
 func nonNil(l []string) []string {
