@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unsafe"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
@@ -85,14 +86,24 @@ func refKey(embedding, prop string, i, n int, v *jsonld.Value) string {
 // decode reads one item. The tree is parsed from a private copy of the
 // bytes, so the caller may reuse its buffers, and dropped once the facts
 // are read, so ps recycles its memory from one item to the next.
-func decode(it *domain.Item, ps *jsonld.Parser) *Decoded {
+func decode(it *domain.Item, ps *jsonld.Parser) *Decoded { return decodeItem(it, ps, true) }
+
+// decodeItem is decode; without keep, the item's JSON is not kept (the
+// facts own their strings), which saves its size for every item held.
+func decodeItem(it *domain.Item, ps *jsonld.Parser, keep bool) *Decoded {
 	d := &Decoded{feedURL: it.FeedURL, rpdeID: it.RPDEID, license: it.License, state: it.State, modified: it.Modified,
 		firstSeen: it.FirstSeen, firstHarvest: it.FirstHarvest, seq: it.Seq}
 	if it.State == domain.StateDeleted {
 		return d
 	}
-	d.data = string(it.Data)
-	root, err := ps.Parse(d.data)
+	var root *jsonld.Value
+	var err error
+	if keep {
+		d.data = string(it.Data)
+		root, err = ps.Parse(d.data)
+	} else {
+		root, err = ps.ParseOwned(unsafe.String(unsafe.SliceData(it.Data), len(it.Data)))
+	}
 	if err != nil || !root.IsObject() {
 		return d
 	}

@@ -25,6 +25,11 @@ type Prepared struct {
 	datasetID string
 	feeds     []FeedStats // sorted by FeedURL
 	acts      []activity  // sorted by key; they reach the decoded items
+	// items finds a readable live item's decoded copy, so later stages
+	// (ORUK readiness) read its JSON from here rather than from a second
+	// copy of the dataset held beside this one.
+	items map[cacheKey]*Decoded
+	lean  bool
 }
 
 // Prepare decodes and links a dataset. ScoreDataset(in, T, ref) is
@@ -37,6 +42,49 @@ func Prepare(in DatasetInput) *Prepared {
 		ds[i] = decode(&in.Items[i], &ps)
 	}
 	return prepare(in, ds)
+}
+
+// Builder prepares a dataset from items given one at a time, so a caller
+// streaming them from a store never holds the items and their decoded form
+// together. NewBuilder(in).Add(each of in.Items).Prepare() is Prepare(in).
+//
+// A lean Builder does not keep the items' JSON (Prepared.Item finds
+// nothing): for a large dataset it is a third of what preparing holds.
+type Builder struct {
+	in   DatasetInput
+	ds   []*Decoded
+	ps   jsonld.Parser
+	lean bool
+}
+
+// NewBuilder starts a dataset; in.Items is ignored.
+func NewBuilder(in DatasetInput, lean bool) *Builder {
+	in.Items = nil
+	return &Builder{in: in, lean: lean}
+}
+
+// Add decodes one item. The item's buffers may be reused once Add returns.
+func (b *Builder) Add(it *domain.Item) { b.ds = append(b.ds, decodeItem(it, &b.ps, !b.lean)) }
+
+// Prepare links what was added.
+func (b *Builder) Prepare() *Prepared {
+	p := prepare(b.in, b.ds)
+	p.lean, b.ds = b.lean, nil
+	return p
+}
+
+// Kept reports whether the items' JSON was kept (Item finds it): true
+// unless prepared by a lean Builder.
+func (p *Prepared) Kept() bool { return !p.lean }
+
+// Item returns the JSON and `modified` of one of the dataset's readable
+// live items, as stored.
+func (p *Prepared) Item(feedURL, rpdeID string) (data, modified string, ok bool) {
+	d := p.items[cacheKey{feedURL, rpdeID}]
+	if d == nil {
+		return "", "", false
+	}
+	return d.data, d.modified, true
 }
 
 // Activities is the number of activities ScorePrepared returns.
@@ -74,6 +122,7 @@ func prepare(in DatasetInput, ds []*Decoded) *Prepared {
 		stat(f.URL)
 	}
 	docs := make([]pdoc, 0, len(ds))
+	items := make(map[cacheKey]*Decoded, len(ds))
 	var st *FeedStats // items come grouped by feed, so look up only on a change
 	for _, d := range ds {
 		if st == nil || st.FeedURL != d.feedURL {
@@ -89,10 +138,13 @@ func prepare(in DatasetInput, ds []*Decoded) *Prepared {
 			continue
 		}
 		docs = append(docs, newPdoc(d, ordering[d.feedURL]))
+		if d.data != "" {
+			items[cacheKey{d.feedURL, d.rpdeID}] = d
+		}
 	}
 	g := buildGraph(docs)
 	g.link()
-	p := &Prepared{datasetID: in.DatasetID, acts: g.activities()}
+	p := &Prepared{datasetID: in.DatasetID, acts: g.activities(), items: items}
 	for i := range p.acts {
 		countFeed(stats, &p.acts[i])
 	}

@@ -73,6 +73,33 @@ func samePrepared(t *testing.T, name string, in DatasetInput, T time.Time, ref *
 	if got, want := ExplainPrepared(p, T, ref), Explain(in, T, ref); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: ExplainPrepared differs from Explain", name)
 	}
+	for _, lean := range []bool{false, true} {
+		b := NewBuilder(in, lean)
+		for i := range in.Items {
+			// A buffer reused after Add, as a store's reader may do.
+			it := in.Items[i]
+			it.Data = append([]byte(nil), it.Data...)
+			b.Add(&it)
+			clear(it.Data)
+		}
+		bp := b.Prepare()
+		if got := ScorePrepared(bp, T, ref); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Builder (lean %v) differs from ScoreDataset", name, lean)
+		}
+		versions := map[string]map[string]bool{}
+		for _, it := range in.Items {
+			if versions[it.FeedURL+" "+it.RPDEID] == nil {
+				versions[it.FeedURL+" "+it.RPDEID] = map[string]bool{}
+			}
+			versions[it.FeedURL+" "+it.RPDEID][string(it.Data)] = true
+		}
+		for _, it := range in.Items {
+			data, _, ok := bp.Item(it.FeedURL, it.RPDEID)
+			if lean && ok || !lean && ok && !versions[it.FeedURL+" "+it.RPDEID][data] {
+				t.Errorf("%s: Builder (lean %v) item %s: %v %q", name, lean, it.RPDEID, ok, data)
+			}
+		}
+	}
 }
 
 func TestPreparedEqualsScoreDataset(t *testing.T) {

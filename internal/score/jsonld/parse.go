@@ -3,6 +3,8 @@ package jsonld
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unique"
 )
 
 // ErrSyntax is returned for input that is not one JSON value.
@@ -36,8 +38,20 @@ type Parser struct{ p parser }
 
 // Parse is ParseShared with recycled memory.
 func (ps *Parser) Parse(src string) (*Value, error) {
+	return ps.parse(src, false)
+}
+
+// ParseOwned is Parse for a tree whose strings never share src: values are
+// copied and keys interned, so a caller keeping a few strings of a large
+// document does not keep the document, and src may be a view of a buffer
+// that is reused afterwards.
+func (ps *Parser) ParseOwned(src string) (*Value, error) {
+	return ps.parse(src, true)
+}
+
+func (ps *Parser) parse(src string, own bool) (*Value, error) {
 	p := &ps.p
-	p.src, p.i, p.recycle = src, 0, true
+	p.src, p.i, p.recycle, p.own = src, 0, true, own
 	p.slab, p.memberArena, p.elemArena = p.slab[:0], p.memberArena[:0], p.elemArena[:0]
 	return p.run()
 }
@@ -68,7 +82,9 @@ type parser struct {
 	// instead of allocating, and reuses them for the next document.
 	recycle     bool
 	memberArena []Member
-	elemArena   []*Value
+	// own makes strings independent of src (ParseOwned).
+	own       bool
+	elemArena []*Value
 }
 
 func (p *parser) fail(what string) error {
@@ -113,6 +129,9 @@ func (p *parser) value(depth int) (*Value, error) {
 		s, err := p.str()
 		if err != nil {
 			return nil, err
+		}
+		if p.own {
+			s = strings.Clone(s)
 		}
 		v := p.alloc()
 		v.Kind, v.S = String, s
@@ -175,6 +194,9 @@ func (p *parser) number() (*Value, error) {
 	}
 	v := p.alloc()
 	v.Kind, v.S = Number, p.src[start:p.i]
+	if p.own {
+		v.S = strings.Clone(v.S)
+	}
 	return v, nil
 }
 
@@ -232,6 +254,10 @@ func (p *parser) object(depth int) (*Value, error) {
 		k, err := p.str()
 		if err != nil {
 			return nil, err
+		}
+		if p.own {
+			// Keys are a vocabulary of a few hundred names.
+			k = unique.Make(k).Value()
 		}
 		p.ws()
 		if p.i >= len(p.src) || p.src[p.i] != ':' {
