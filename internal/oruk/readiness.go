@@ -42,68 +42,146 @@ type ReadinessCache struct {
 	m  map[readyKey]Readiness
 }
 
-// Readiness converts every scored OpenActive activity of a dataset (ORUK
-// services are skipped) and scores the result. items are the dataset's
-// stored items; an activity whose item is missing or unreadable is skipped.
-// cache may be nil.
-func (s *Scorer) Readiness(items []domain.Item, scores []domain.ActivityScore, T time.Time, cache *ReadinessCache) []Readiness {
-	idx := make(map[itemKey]int, len(items))
-	for i, it := range items {
-		idx[itemKey{it.FeedURL, it.RPDEID}] = i
-	}
-	var prev map[readyKey]Readiness
-	next := map[readyKey]Readiness{}
-	if cache != nil {
-		cache.mu.Lock()
-		defer cache.mu.Unlock()
-		prev = cache.m
-	}
-	// Only the last decoded item is kept: activities of one item (a series
-	// and its inline parent) come together, and keeping every decoded item of
-	// a large dataset cost gigabytes.
-	decoded := map[int]obj{}
-	var ps jsonld.Parser
-	var out []Readiness
-	for i := range scores {
-		a := &scores[i]
-		k, ok := idx[itemKey{a.FeedURL, a.ItemID}]
-		if a.Kind == KindService || !ok {
-			continue
-		}
-		key := readyKey{a.FeedURL, a.ItemID, items[k].Modified, a.ActivityID, a.NextOccurrence != nil}
-		r, hit := prev[key]
-		if !hit {
-			var found bool
-			if r, found = s.convertOne(&ps, items[k].Data, k, decoded, a); !found {
-				continue
-			}
-		}
-		r.T, next[key] = T, r
-		out = append(out, r)
-	}
-	if cache != nil {
-		cache.m = next
-	}
-	return out
+// Items finds the stored JSON and `modified` of a dataset's items;
+// *score.Prepared is one, so readiness reads the copy scoring decoded.
+type Items interface {
+	Item(feedURL, rpdeID string) (data, modified string, ok bool)
 }
 
-// convertOne converts and scores one activity, decoding its item once.
-// The parser's memory is recycled from item to item: the decoded map copies
-// what it keeps out of the tree.
-func (s *Scorer) convertOne(ps *jsonld.Parser, raw []byte, k int, decoded map[int]obj, a *domain.ActivityScore) (Readiness, bool) {
-	data, ok := decoded[k]
-	if !ok {
-		data = nil
-		if v, err := ps.Parse(string(raw)); err == nil && v.IsObject() {
-			data = obj(toAny(v).(map[string]any))
+// ItemIndex is Items over a list of stored items.
+func ItemIndex(items []domain.Item) Items {
+	m := make(itemMap, len(items))
+	for i := range items {
+		m[itemKey{items[i].FeedURL, items[i].RPDEID}] = &items[i]
+	}
+	return m
+}
+
+type itemMap map[itemKey]*domain.Item
+
+func (m itemMap) Item(feedURL, rpdeID string) (string, string, bool) {
+	it := m[itemKey{feedURL, rpdeID}]
+	if it == nil {
+		return "", "", false
+	}
+	return string(it.Data), it.Modified, true
+}
+
+// Readiness converts every scored OpenActive activity of a dataset (ORUK
+// services are skipped) and scores the result. items hold the dataset's
+// stored items; an activity whose item is missing or unreadable is skipped.
+// cache may be nil.
+func (s *Scorer) Readiness(items Items, scores []domain.ActivityScore, T time.Time, cache *ReadinessCache) []Readiness {
+	p := s.NewReadinessPass(scores, T, cache)
+	p.From(items)
+	return p.Done()
+}
+
+// From gives the pass every item it needs from items.
+func (p *ReadinessPass) From(items Items) {
+	for _, k := range p.order {
+		if data, modified, ok := items.Item(k.feed, k.id); ok {
+			p.item(k, modified, data)
 		}
-		clear(decoded)
-		decoded[k] = data
 	}
-	if data == nil {
-		return Readiness{}, false
+}
+
+// ReadinessPass is Readiness for items read one at a time (from a store,
+// in any order), so a large dataset's JSON need not be held while its
+// activities are converted. Give it each item with Item, then call Done.
+type ReadinessPass struct {
+	s      *Scorer
+	T      time.Time
+	cache  *ReadinessCache
+	acts   map[itemKey][]int // the scores of each item's activities
+	order  []itemKey         // items in the order of their first activity
+	out    []*Readiness      // by score
+	scores []domain.ActivityScore
+	next   map[readyKey]Readiness
+	ps     jsonld.Parser
+}
+
+// NewReadinessPass starts converting the activities of scores. It holds
+// the cache until Done.
+func (s *Scorer) NewReadinessPass(scores []domain.ActivityScore, T time.Time, cache *ReadinessCache) *ReadinessPass {
+	p := &ReadinessPass{s: s, T: T, cache: cache, acts: map[itemKey][]int{}, out: make([]*Readiness, len(scores))}
+	for i := range scores {
+		a := &scores[i]
+		if a.Kind == KindService {
+			continue
+		}
+		k := itemKey{a.FeedURL, a.ItemID}
+		if _, seen := p.acts[k]; !seen {
+			p.order = append(p.order, k)
+		}
+		p.acts[k] = append(p.acts[k], i)
 	}
-	return s.readiness(time.Time{}, a, Convert(findActivity(data, a.ActivityID), s.hints(a))), true
+	p.scores = scores
+	if cache != nil {
+		cache.mu.Lock()
+		p.next = map[readyKey]Readiness{}
+	}
+	return p
+}
+
+// Item converts the activities of one stored item; items without scored
+// activities are ignored.
+func (p *ReadinessPass) Item(feedURL, rpdeID, modified string, data []byte) {
+	k := itemKey{feedURL, rpdeID}
+	if _, ok := p.acts[k]; ok {
+		p.item(k, modified, string(data))
+	}
+}
+
+func (p *ReadinessPass) item(k itemKey, modified, data string) {
+	var decoded obj
+	parsed := false
+	for _, i := range p.acts[k] {
+		a := &p.scores[i]
+		key := readyKey{a.FeedURL, a.ItemID, modified, a.ActivityID, a.NextOccurrence != nil}
+		var r Readiness
+		hit := false
+		if p.cache != nil {
+			r, hit = p.cache.m[key]
+		}
+		if !hit {
+			if !parsed {
+				// The parser's memory is recycled from item to item: the
+				// decoded map copies what it keeps out of the tree.
+				parsed = true
+				if v, err := p.ps.Parse(data); err == nil && v.IsObject() {
+					decoded = obj(toAny(v).(map[string]any))
+				}
+			}
+			if decoded == nil {
+				return
+			}
+			r = p.s.readiness(time.Time{}, a, Convert(findActivity(decoded, a.ActivityID), p.s.hints(a)))
+		}
+		r.T = p.T
+		if p.next != nil {
+			p.next[key] = r
+		}
+		p.out[i] = &r
+	}
+	delete(p.acts, k)
+}
+
+// Done returns the readiness of every activity whose item was given, in the
+// order of the scores, and keeps them in the cache.
+func (p *ReadinessPass) Done() []Readiness {
+	if p.cache != nil {
+		p.cache.m = p.next
+		p.cache.mu.Unlock()
+		p.cache = nil
+	}
+	var out []Readiness
+	for _, r := range p.out {
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
+	return out
 }
 
 // hints are what the crosswalk takes from an activity's score.

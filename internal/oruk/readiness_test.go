@@ -20,7 +20,7 @@ func BenchmarkReadiness(b *testing.B) {
 	scores := []domain.ActivityScore{{FeedURL: "f", ItemID: "1", ActivityID: "https://playwaze.com/SessionSeries/jifgh8dinma", Kind: "SessionSeries"}}
 	b.ReportAllocs()
 	for b.Loop() {
-		ref.Readiness(items, scores, T0, nil)
+		ref.Readiness(ItemIndex(items), scores, T0, nil)
 	}
 }
 
@@ -35,13 +35,13 @@ func TestReadinessCache(t *testing.T) {
 	items := []domain.Item{{FeedURL: "f", RPDEID: "1", Modified: "1", Data: it.Data}}
 	scores := []domain.ActivityScore{{DatasetID: "d", FeedURL: "f", ItemID: "1", ActivityID: "https://playwaze.com/SessionSeries/jifgh8dinma", Kind: "SessionSeries"}}
 	var c ReadinessCache
-	first := s.Readiness(items, scores, T0, &c)
-	second := s.Readiness(items, scores, T0.Add(time.Hour), &c)
+	first := s.Readiness(ItemIndex(items), scores, T0, &c)
+	second := s.Readiness(ItemIndex(items), scores, T0.Add(time.Hour), &c)
 	if len(first) != 1 || len(second) != 1 || second[0].Score != first[0].Score || !second[0].T.Equal(T0.Add(time.Hour)) {
 		t.Fatalf("%+v %+v", first, second)
 	}
 	items[0].Modified, items[0].Data = "2", []byte(`{"@type": "SessionSeries", "@id": "https://playwaze.com/SessionSeries/jifgh8dinma", "name": "x"}`)
-	if third := s.Readiness(items, scores, T0, &c); third[0].Score != 13 {
+	if third := s.Readiness(ItemIndex(items), scores, T0, &c); third[0].Score != 13 {
 		t.Errorf("a changed item was not converted again: %+v", third)
 	}
 }

@@ -16,11 +16,17 @@ import (
 // rows stay a few tens of MB in memory.
 const flushScores = 50_000
 
+// writeScores is the most scores written at once.
+const writeScores = 20_000
+
 // batch gathers the rows of many scored datasets and writes them together.
 type batch struct {
 	st      store.Store
 	mu      sync.Mutex
-	scores  []domain.ActivityScore
+	// scores are the datasets' own result slices, not copies: a large
+	// dataset's scores are held once.
+	scores  [][]domain.ActivityScore
+	nscores int
 	stats   []store.FeedStats
 	orgs    []domain.Organiser
 	rollups []store.DatasetRollup
@@ -35,7 +41,8 @@ type batch struct {
 func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.Time, res score.Result) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.scores = append(b.scores, res.Activities...)
+	b.scores = append(b.scores, res.Activities)
+	b.nscores += len(res.Activities)
 	for _, f := range res.Feeds {
 		b.stats = append(b.stats, store.FeedStats{T: T, FeedURL: f.FeedURL, DatasetID: ds.ID, Items: f.Items,
 			Deleted: f.Deleted, Orphans: f.Orphans, Activities: f.Activities})
@@ -43,7 +50,7 @@ func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.T
 	b.orgs = append(b.orgs, organisers(T, ds.ID, res.Activities)...)
 	b.rollups = append(b.rollups, store.Rollup(T, ds, nfeeds, res.Activities))
 	b.areas = append(b.areas, store.AreaRollups(T, ds.ID, res.Activities)...)
-	if len(b.scores) < flushScores {
+	if b.nscores < flushScores {
 		return nil
 	}
 	return b.flushLocked(ctx)
@@ -59,8 +66,16 @@ func (b *batch) flush(ctx context.Context) error {
 // flushLocked writes scores first and roll-ups last, so a reader never sees
 // a dataset's roll-up without its scores.
 func (b *batch) flushLocked(ctx context.Context) error {
-	if err := store.PutScores(ctx, b.st, b.scores); err != nil {
-		return err
+	// Written a slice at a time: the columns a write builds are several
+	// times the rows' size.
+	for _, acts := range b.scores {
+		for len(acts) > 0 {
+			n := min(len(acts), writeScores)
+			if err := store.PutScores(ctx, b.st, acts[:n]); err != nil {
+				return err
+			}
+			acts = acts[n:]
+		}
 	}
 	if err := store.PutFeedStats(ctx, b.st, b.stats); err != nil {
 		return err
@@ -78,6 +93,7 @@ func (b *batch) flushLocked(ctx context.Context) error {
 	if err := store.PutDatasetRollups(ctx, b.st, b.rollups); err != nil {
 		return err
 	}
-	b.scores, b.stats, b.orgs, b.rollups, b.areas = b.scores[:0], b.stats[:0], b.orgs[:0], b.rollups[:0], b.areas[:0]
+	clear(b.scores)
+	b.scores, b.nscores, b.stats, b.orgs, b.rollups, b.areas = b.scores[:0], 0, b.stats[:0], b.orgs[:0], b.rollups[:0], b.areas[:0]
 	return nil
 }

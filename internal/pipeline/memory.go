@@ -18,9 +18,15 @@ type Memory struct {
 	// MaxItems bounds the items held over all datasets; a dataset that
 	// would exceed it is read in full every time instead.
 	MaxItems int
-	mu       sync.Mutex
-	held     int
-	ds       map[string]*datasetMemory
+	// MaxDataset, when set, bounds one dataset's items: larger datasets are
+	// read from the store, so one of them cannot fill the memory alone.
+	MaxDataset int
+	// oneOff memory serves one snapshot: a dataset's items are let go as
+	// soon as they are decoded for scoring.
+	oneOff bool
+	mu     sync.Mutex
+	held   int
+	ds     map[string]*datasetMemory
 }
 
 // NewMemory holds up to maxItems items (a place is tens of thousands).
@@ -84,9 +90,7 @@ func (d *datasetMemory) refresh(ctx context.Context, st store.Store, m *Memory, 
 	if err != nil {
 		return nil, false, err
 	}
-	if delta := d.apply(got); !m.grow(delta) {
-		m.grow(delta - len(d.items)) // give back what this dataset held
-		d.reset()
+	if !m.admit(d, d.apply(got)) {
 		return nil, false, nil
 	}
 	out := make([]domain.Item, 0, len(d.items))
@@ -159,14 +163,33 @@ func (m *Memory) stored(items []domain.Item) {
 		d := m.dataset(id)
 		d.mu.Lock()
 		if d.primed {
-			if delta := d.apply(items[:n]); !m.grow(delta) {
-				m.grow(delta - len(d.items))
-				d.reset()
-			}
+			m.admit(d, d.apply(items[:n]))
 		}
 		d.mu.Unlock()
 		items = items[n:]
 	}
+}
+
+// admit accounts for a locked dataset's change of delta items. When the
+// memory or the dataset's share of it is exceeded, the dataset is let go
+// and read from the store from then on.
+func (m *Memory) admit(d *datasetMemory, delta int) bool {
+	if !m.grow(delta) {
+		m.grow(delta - len(d.items)) // give back what the dataset held before
+		d.reset()
+		return false
+	}
+	if m.MaxDataset > 0 && len(d.items) > m.MaxDataset {
+		m.forget(d)
+		return false
+	}
+	return true
+}
+
+// forget lets a locked dataset's items go; the dataset is not held any more.
+func (m *Memory) forget(d *datasetMemory) {
+	m.grow(-len(d.items))
+	d.reset()
 }
 
 // drop forgets a dataset (a one-off snapshot is done with it).

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -114,17 +115,31 @@ func datasetItems(ctx context.Context, st store.Store, mem *Memory, datasetID st
 }
 
 // readiness queues the ORUK readiness of an OpenActive dataset's
-// activities, converting again only what changed when mem holds it.
-func readiness(b *batch, ref *score.Reference, mem *Memory, datasetID string, items []domain.Item, res score.Result, T time.Time) error {
+// activities, converting again only what changed when mem holds it. The
+// items' JSON comes from p when it kept them, else from the store, one item
+// at a time.
+func readiness(ctx context.Context, st store.Store, b *batch, ref *score.Reference, mem *Memory, datasetID string, p *score.Prepared, res score.Result, T time.Time) error {
 	s, err := b.oruk.get(ref)
 	if err != nil {
 		return err
 	}
 	var cache *oruk.ReadinessCache
-	if mem != nil {
+	if mem != nil && !mem.oneOff {
 		cache = &mem.dataset(datasetID).ready
 	}
-	rs := s.Readiness(items, res.Activities, T, cache)
+	pass := s.NewReadinessPass(res.Activities, T, cache)
+	if p.Kept() {
+		pass.From(p)
+	} else {
+		err = store.EachLiveItem(ctx, st, datasetID, func(it domain.Item) error {
+			pass.Item(it.FeedURL, it.RPDEID, it.Modified, it.Data)
+			return nil
+		})
+	}
+	rs := pass.Done()
+	if err != nil {
+		return fmt.Errorf("read the items of %s again for their ORUK readiness: %w", datasetID, err)
+	}
 	b.mu.Lock()
 	b.ready = append(b.ready, rs...)
 	b.mu.Unlock()

@@ -166,6 +166,33 @@ func TestMemoryScoresLikeAFullRead(t *testing.T) {
 				t.Fatalf("week %d: %s differs with memory (%d rows vs %d)", week, q, len(a), len(b))
 			}
 		}
+		sameReadiness(t, plain, held)
+	}
+}
+
+// sameReadiness: the ORUK readiness rows of two stores are the same, and
+// there are some.
+func sameReadiness(t *testing.T, a, b store.Store) {
+	t.Helper()
+	read := func(st store.Store) [][]any {
+		rs, err := st.Query(context.Background(), "SELECT t, dataset_id, activity_id, readiness, failed_checks, mapped, lost FROM oruk_readiness ORDER BY t, dataset_id, activity_id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rs.Close()
+		var out [][]any
+		for rs.Next() {
+			v, err := rs.Values()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	ra, rb := read(a), read(b)
+	if len(ra) == 0 || !reflect.DeepEqual(ra, rb) {
+		t.Fatalf("ORUK readiness differs (%d rows vs %d)", len(ra), len(rb))
 	}
 }
 
@@ -202,6 +229,7 @@ func TestMemoryTooSmallFallsBackToTheStore(t *testing.T) {
 		if s1.Activities == 0 || !reflect.DeepEqual(rows(t, plain, "activities", p), rows(t, held, "activities", p)) {
 			t.Fatalf("week %d: results differ when the memory is too small (%d vs %d activities)", week, s1.Activities, s2.Activities)
 		}
+		sameReadiness(t, plain, held)
 	}
 }
 

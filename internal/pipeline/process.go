@@ -13,9 +13,14 @@ import (
 )
 
 // runMemoryItems bounds the items a one-off snapshot keeps between
-// harvesting a dataset and scoring it; larger datasets are read back from
-// the store instead.
-const runMemoryItems = 150_000
+// harvesting datasets and scoring them, and runMemoryDataset those of one
+// dataset; larger datasets are read back from the store instead, decoded
+// as they are read. Held items cost their JSON twice (as harvested and as
+// decoded), so a large dataset is cheaper read back.
+const (
+	runMemoryItems   = 150_000
+	runMemoryDataset = 40_000
+)
 
 // process harvests and scores datasets, Concurrency at a time: each
 // dataset is scored as soon as its own feeds are harvested, so scoring and
@@ -25,6 +30,7 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 	mem, oneOff := o.Memory, o.Memory == nil
 	if oneOff {
 		mem = NewMemory(runMemoryItems)
+		mem.MaxDataset, mem.oneOff = runMemoryDataset, true
 	}
 	feeds := map[string][]domain.Feed{}
 	for _, f := range res.Feeds {

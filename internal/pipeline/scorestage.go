@@ -49,13 +49,13 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 	if isORUK(feeds) {
 		res, err = scoreORUK(ctx, st, ref, mem, b, ds, feeds, T)
 	} else {
-		var items []domain.Item
+		var p *score.Prepared
 		var deleted map[string]int
-		if res, items, deleted, err = scoreItems(ctx, st, ref, mem, in, T); err == nil {
+		if res, p, deleted, err = scoreItems(ctx, st, ref, mem, in, T); err == nil {
 			for i := range res.Feeds {
 				res.Feeds[i].Deleted = deleted[res.Feeds[i].FeedURL]
 			}
-			err = readiness(b, ref, mem, ds.ID, items, res, T)
+			err = readiness(ctx, st, b, ref, mem, ds.ID, p, res, T)
 		}
 	}
 	if err != nil {
@@ -79,8 +79,11 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 }
 
 // scoreItems scores the dataset's live items, through its memory when held,
-// and counts its tombstones per feed.
-func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, []domain.Item, map[string]int, error) {
+// and counts its tombstones per feed. The Prepared it returns holds the
+// items' JSON for readiness when the dataset was held; items read from the
+// store are decoded as they arrive and their JSON is not kept (readiness
+// reads them again), so a large dataset costs its decoded form alone.
+func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, *score.Prepared, map[string]int, error) {
 	if d := mem.holding(in.DatasetID); d != nil {
 		defer d.mu.Unlock()
 		items, held, err := d.refresh(ctx, st, mem, in.DatasetID)
@@ -89,21 +92,28 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 		}
 		if held {
 			in.Items = items
-			return score.ScorePrepared(d.cache.Prepare(in), T, ref), items, d.deleted, nil
+			p, deleted := d.cache.Prepare(in), d.deleted
+			if mem.oneOff {
+				// The decoded copy is all a one-off snapshot needs from here.
+				mem.forget(d)
+			}
+			return score.ScorePrepared(p, T, ref), p, deleted, nil
 		}
 	}
 	deleted, err := store.DeletedByFeed(ctx, st, in.DatasetID)
 	if err != nil {
 		return score.Result{}, nil, nil, err
 	}
+	b := score.NewBuilder(in, true)
 	err = store.EachLiveItem(ctx, st, in.DatasetID, func(it domain.Item) error {
-		in.Items = append(in.Items, it)
+		b.Add(&it)
 		return nil
 	})
 	if err != nil {
 		return score.Result{}, nil, nil, err
 	}
-	return score.ScoreDataset(in, T, ref), in.Items, deleted, nil
+	p := b.Prepare()
+	return score.ScorePrepared(p, T, ref), p, deleted, nil
 }
 
 // organisers summarises the organisers of a dataset's activities: counts,
