@@ -71,6 +71,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if err := config.ApplyMemoryLimit(cfg.MemoryLimit); err != nil {
+		fmt.Fprintln(stderr, "feedgauge:", err)
+		return 2
+	}
 	e := &Env{Cfg: cfg, Stdout: stdout, Stderr: stderr, Log: newLogger(cfg, stderr)}
 	if err := c.run(ctx, e, fs.Args()); err != nil {
 		fmt.Fprintln(stderr, "feedgauge:", oneLine(err))
@@ -82,7 +86,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func (c *command) flagSet(cfg *config.Config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("feedgauge "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	config.Register(fs, cfg, append([]string{"log-level", "log-format"}, c.flags...)...)
+	config.Register(fs, cfg, append([]string{"log-level", "log-format", "memory-limit"}, c.flags...)...)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "feedgauge %s — %s\n\nUsage: feedgauge %s [flags] %s\n\nFlags:\n", c.name, c.summary, c.name, c.args)
 		fs.PrintDefaults()

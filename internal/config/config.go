@@ -53,6 +53,7 @@ type Config struct {
 	Spread          time.Duration
 	HostConcurrency int
 	Replace         bool
+	MemoryLimit     string
 }
 
 // flagDef describes one flag: its name, help and where it lands.

@@ -8,6 +8,7 @@ var defs = map[string]flagDef{
 	"store":            {usage: "where data lives: sqlite:PATH (embedded) or clickhouse://host:9000/db", bind: str(func(c *Config) *string { return &c.Store }, DefaultStore)},
 	"addr":             {usage: "address the dashboard listens on (loopback by default)", bind: str(func(c *Config) *string { return &c.Addr }, "127.0.0.1:8080")},
 	"log-level":        {usage: "debug, info, warn or error", bind: str(func(c *Config) *string { return &c.LogLevel }, "info")},
+	"memory-limit":     {usage: "soft limit of the memory feedgauge uses, like 768MiB or 2GiB: garbage is collected sooner as it nears it (0 for none; default 768MiB unless GOMEMLIMIT is set)", bind: str(func(c *Config) *string { return &c.MemoryLimit }, "")},
 	"log-format":       {usage: "text or json", bind: str(func(c *Config) *string { return &c.LogFormat }, "text")},
 	"admin-token":      {usage: "token that admin pages and actions require", bind: str(func(c *Config) *string { return &c.AdminToken }, "")},
 	"allow-private":    {usage: "let the harvester reach private and loopback addresses: alone for all, or =CIDR,CIDR (tests, intranets)", bind: optional(func(c *Config) *string { return &c.AllowPrivate }, "true")},
