@@ -54,6 +54,7 @@ type Config struct {
 	HostConcurrency int
 	Replace         bool
 	MemoryLimit     string
+	ORUK            int
 }
 
 // flagDef describes one flag: its name, help and where it lands.

@@ -25,6 +25,7 @@ var defs = map[string]flagDef{
 	"seed":             {usage: "random seed of the simulated publishers", bind: int64Flag(func(c *Config) *int64 { return &c.Seed }, 1)},
 	"datasets":         {usage: "number of simulated datasets", bind: integer(func(c *Config) *int { return &c.Datasets }, 10)},
 	"items":            {usage: "items per simulated feed", bind: integer(func(c *Config) *int { return &c.Items }, 100)},
+	"oruk":             {usage: "number of simulated Open Referral UK directories served beside the feeds (v3, then v1, alternately)", bind: integer(func(c *Config) *int { return &c.ORUK }, 0)},
 	"faults":           {usage: "faults the simulated publishers inject, comma-separated ('all' for every one)", bind: str(func(c *Config) *string { return &c.Faults }, "")},
 	"data-dir":         {usage: "folder for the demo's store (default: a new temporary folder)", bind: str(func(c *Config) *string { return &c.DataDir }, "")},
 	"open":             {usage: "open the dashboard in a browser when ready", bind: boolean(func(c *Config) *bool { return &c.Open }, true)},
