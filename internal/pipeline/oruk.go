@@ -87,7 +87,11 @@ func scoreORUK(ctx context.Context, st store.Store, ref *score.Reference, mem *M
 	if err != nil {
 		return score.Result{}, err
 	}
-	return s.ScoreDataset(items, T), nil
+	listed := make(map[string]bool, len(feeds))
+	for _, f := range feeds {
+		listed[f.URL] = true
+	}
+	return s.ScoreDataset(listedOnly(items, listed), T), nil
 }
 
 // datasetItems are a dataset's items, live and deleted, through its memory

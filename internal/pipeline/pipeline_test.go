@@ -370,3 +370,51 @@ func TestCancelledSnapshotResumes(t *testing.T) {
 		t.Errorf("changes counted %d times for %d items (activities %d)", changed, truth, sum.Activities)
 	}
 }
+
+// TestUnlistedFeedsAreNotScored: a feed its dataset no longer lists (renamed,
+// moved to another host, withdrawn) stops counting. Its stored items are
+// kept, but scoring them beside the feed that replaced it would count every
+// activity twice.
+func TestUnlistedFeedsAreNotScored(t *testing.T) {
+	ctx := context.Background()
+	sim := world(t, "")
+	for _, held := range []bool{false, true} {
+		st := storetest.SQLite(t)
+		o := options(t, st, sim)
+		if _, err := pipeline.Run(ctx, o); err != nil {
+			t.Fatal(err)
+		}
+		dss, err := store.Datasets(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked := 0
+		for _, ds := range dss {
+			feeds, err := store.Feeds(ctx, st, ds.ID)
+			if err != nil || len(feeds) < 2 {
+				continue
+			}
+			var mem *pipeline.Memory
+			if held {
+				mem = pipeline.NewMemory(1_000_000)
+			}
+			full, err := pipeline.ScoreDataset(ctx, st, o.Reference, mem, ds, feeds, t0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			part, err := pipeline.ScoreDataset(ctx, st, o.Reference, mem, ds, feeds[:1], t0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr, _ := sim.Truth(feeds[0].URL, t0)
+			if part.Items != tr.Updated || part.Items >= full.Items {
+				t.Errorf("held %v, %s listing only %s: %d items scored, want the feed's %d (all feeds: %d)",
+					held, ds.ID, feeds[0].URL, part.Items, tr.Updated, full.Items)
+			}
+			checked++
+		}
+		if checked == 0 {
+			t.Fatal("no dataset with two feeds")
+		}
+	}
+}

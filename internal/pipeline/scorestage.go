@@ -84,6 +84,10 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 // store are decoded as they arrive and their JSON is not kept (readiness
 // reads them again), so a large dataset costs its decoded form alone.
 func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, *score.Prepared, map[string]int, error) {
+	listed := make(map[string]bool, len(in.Feeds))
+	for _, f := range in.Feeds {
+		listed[f.URL] = true
+	}
 	if d := mem.holding(in.DatasetID); d != nil {
 		defer d.mu.Unlock()
 		items, held, err := d.refresh(ctx, st, mem, in.DatasetID)
@@ -91,7 +95,7 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 			return score.Result{}, nil, nil, err
 		}
 		if held {
-			in.Items = items
+			in.Items = listedOnly(items, listed)
 			p, deleted := d.cache.Prepare(in), d.deleted
 			if mem.oneOff {
 				// The decoded copy is all a one-off snapshot needs from here.
@@ -106,7 +110,9 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 	}
 	b := score.NewBuilder(in, true)
 	err = store.EachLiveItem(ctx, st, in.DatasetID, func(it domain.Item) error {
-		b.Add(&it)
+		if listed[it.FeedURL] {
+			b.Add(&it)
+		}
 		return nil
 	})
 	if err != nil {
@@ -114,6 +120,20 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 	}
 	p := b.Prepare()
 	return score.ScorePrepared(p, T, ref), p, deleted, nil
+}
+
+// listedOnly keeps the items of the feeds the dataset lists now (scoring.md
+// §1: a feed is a dataset's distribution). The items of a feed it stopped
+// listing stay stored but are not scored: beside the feed that replaced it
+// (a new path, a new host) they would count every activity twice.
+func listedOnly(items []domain.Item, listed map[string]bool) []domain.Item {
+	out := items[:0]
+	for _, it := range items {
+		if listed[it.FeedURL] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // organisers summarises the organisers of a dataset's activities: counts,
