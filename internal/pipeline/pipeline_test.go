@@ -233,6 +233,33 @@ func TestMemoryTooSmallFallsBackToTheStore(t *testing.T) {
 	}
 }
 
+// TestLeanReadBackScoresTheSame: datasets read back lean (their JSON not
+// kept; readiness reads each item again) give the same scores and ORUK
+// readiness as datasets held in memory.
+func TestLeanReadBackScoresTheSame(t *testing.T) {
+	defer pipeline.SetLeanAbove(0)()
+	sim := world(t, "orphans,inline-parents")
+	ctx := context.Background()
+	held, lean := storetest.SQLite(t), storetest.SQLite(t)
+	oh, ol := options(t, held, sim), options(t, lean, sim)
+	oh.Memory, ol.Memory = pipeline.NewMemory(1_000_000), pipeline.NewMemory(1)
+	for week := 0; week < 2; week++ {
+		T := t0.AddDate(0, 0, 7*week)
+		sim.SetClock(T)
+		oh.T, ol.T = T, T
+		for _, o := range []pipeline.Options{oh, ol} {
+			if _, err := pipeline.Run(ctx, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := map[string]string{"limit": "100000"}
+		if a, b := rows(t, held, "activities", p), rows(t, lean, "activities", p); len(a) == 0 || !reflect.DeepEqual(a, b) {
+			t.Fatalf("week %d: activities differ when read back lean (%d vs %d)", week, len(a), len(b))
+		}
+		sameReadiness(t, held, lean)
+	}
+}
+
 // TestOffsetsSpreadDatasets: with offsets, a dataset's harvest waits for its
 // slot, so the run lasts at least the largest offset; without, it does not.
 func TestOffsetsSpreadDatasets(t *testing.T) {

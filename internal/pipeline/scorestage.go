@@ -81,8 +81,8 @@ func scoreDataset(ctx context.Context, st store.Store, ref *score.Reference, mem
 // scoreItems scores the dataset's live items, through its memory when held,
 // and counts its tombstones per feed. The Prepared it returns holds the
 // items' JSON for readiness when the dataset was held; items read from the
-// store are decoded as they arrive and their JSON is not kept (readiness
-// reads them again), so a large dataset costs its decoded form alone.
+// store are decoded as they arrive; a large dataset's JSON is not kept
+// (readiness reads it again), so it costs its decoded form alone.
 func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *Memory, in score.DatasetInput, T time.Time) (score.Result, *score.Prepared, map[string]int, error) {
 	listed := make(map[string]bool, len(in.Feeds))
 	for _, f := range in.Feeds {
@@ -108,7 +108,13 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 	if err != nil {
 		return score.Result{}, nil, nil, err
 	}
-	b := score.NewBuilder(in, true)
+	// A small dataset keeps its JSON for readiness, which saves reading it
+	// again; a large one is decoded lean and read again item by item.
+	live, _, err := store.CountItems(ctx, st, in.DatasetID, "")
+	if err != nil {
+		return score.Result{}, nil, nil, err
+	}
+	b := score.NewBuilder(in, live > leanAbove)
 	err = store.EachLiveItem(ctx, st, in.DatasetID, func(it domain.Item) error {
 		if listed[it.FeedURL] {
 			b.Add(&it)
@@ -121,6 +127,10 @@ func scoreItems(ctx context.Context, st store.Store, ref *score.Reference, mem *
 	p := b.Prepare()
 	return score.ScorePrepared(p, T, ref), p, deleted, nil
 }
+
+// leanAbove is the size from which a dataset read from the store is
+// decoded lean (a variable so tests can take the lean path on small data).
+var leanAbove = runMemoryDataset
 
 // listedOnly keeps the items of the feeds the dataset lists now (scoring.md
 // §1: a feed is a dataset's distribution). The items of a feed it stopped
