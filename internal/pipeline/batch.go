@@ -21,8 +21,8 @@ const writeScores = 20_000
 
 // batch gathers the rows of many scored datasets and writes them together.
 type batch struct {
-	st      store.Store
-	mu      sync.Mutex
+	st store.Store
+	mu sync.Mutex
 	// scores are the datasets' own result slices, not copies: a large
 	// dataset's scores are held once.
 	scores  [][]domain.ActivityScore
