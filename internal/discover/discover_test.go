@@ -10,9 +10,11 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/fetch"
+	"github.com/feedgauge/feedgauge/internal/query"
 	"github.com/feedgauge/feedgauge/internal/simulate"
 	"github.com/feedgauge/feedgauge/internal/store"
 	"github.com/feedgauge/feedgauge/internal/store/sqlite"
+	"github.com/feedgauge/feedgauge/queries"
 )
 
 func simClient() *fetch.Client {
@@ -93,5 +95,30 @@ func TestMovedHostIsDetected(t *testing.T) {
 	ds, _ := store.Datasets(ctx, db)
 	if len(ds) != 4 || len(res.Datasets) != 3 {
 		t.Errorf("%d datasets stored, %d found", len(ds), len(res.Datasets))
+	}
+	// The move is stored, dated by the snapshot, and found from either end;
+	// seen again it is not a new move.
+	s.SetClock(epoch.AddDate(0, 0, 202))
+	if again, _ := run(); len(again) != 0 {
+		t.Errorf("the move was detected again: %+v", again)
+	}
+	cat, err := query.Load(queries.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, _ := cat.Get("dataset_moves")
+	for _, id := range []string{moves[0].From, moves[0].To, ""} {
+		args, err := def.Bind(map[string]string{"dataset": id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := query.Run(ctx, db, def, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Rows) != 1 || r.Rows[0][0] != moves[0].From || r.Rows[0][1] != moves[0].To ||
+			!r.Rows[0][2].(time.Time).Equal(epoch.AddDate(0, 0, 201).Truncate(time.Second)) || r.Rows[0][3] != int64(len(moves[0].Feeds)) {
+			t.Errorf("dataset_moves for %q: %v", id, r.Rows)
+		}
 	}
 }

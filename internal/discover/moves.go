@@ -2,10 +2,12 @@ package discover
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/store"
@@ -15,12 +17,12 @@ import (
 // RPDE ids, like ChelmsfordCitySports leisurecloud.net → gs-signature.cloud.
 //
 // What feedgauge does: the new dataset-site URL is a new dataset id (ids are
-// the URL as listed), harvested from the start under it; the move is
-// reported here and logged, so the old dataset can be marked as moved and
-// left out of current counts instead of being counted twice. Nothing is
-// copied: items are keyed by feed URL, and a copied cursor without the items
-// would hold only the changes since the move. The store has no column for
-// the alias yet (see the report to the lead).
+// the URL as listed), harvested from the start under it; the move is stored
+// (dataset_moves) and logged, and the dataset pages show it with a link to
+// the history held under the old id. The old dataset is no longer listed, so
+// it is not scored and never counted twice. Nothing is copied: items are
+// keyed by feed URL, and a copied cursor without the items would hold only
+// the changes since the move.
 type Move struct {
 	From, To string
 	// Feeds maps old feed URLs to new ones.
@@ -112,6 +114,9 @@ func Record(ctx context.Context, st store.Store, res Result) ([]Move, error) {
 		return nil, err
 	}
 	moves := DetectMoves(known, knownFeeds, res)
+	if err := putMoves(ctx, st, moves, res.Datasets); err != nil {
+		return moves, err
+	}
 	if err := store.PutDatasets(ctx, st, res.Datasets); err != nil {
 		return moves, fmt.Errorf("store datasets: %w", err)
 	}
@@ -124,4 +129,31 @@ func Record(ctx context.Context, st store.Store, res Result) ([]Move, error) {
 		}
 	}
 	return moves, nil
+}
+
+var moveCols = []string{"from_id", "to_id", "detected_at", "feeds", "feed_count"}
+
+// putMoves stores detected moves, dated when the new site was discovered
+// (the snapshot's time, also in backfills).
+func putMoves(ctx context.Context, st store.Store, moves []Move, ds []domain.Dataset) error {
+	if len(moves) == 0 {
+		return nil
+	}
+	found := map[string]time.Time{}
+	for _, d := range ds {
+		found[d.ID] = d.DiscoveredAt
+	}
+	rows := make([][]any, len(moves))
+	for i, m := range moves {
+		at := found[m.To]
+		feeds, err := json.Marshal(m.Feeds)
+		if err != nil {
+			return err
+		}
+		rows[i] = []any{m.From, m.To, at.UTC().Truncate(time.Second), string(feeds), len(m.Feeds)}
+	}
+	if err := st.Insert(ctx, "dataset_moves", moveCols, rows); err != nil {
+		return fmt.Errorf("store %d dataset moves: %w", len(moves), err)
+	}
+	return nil
 }

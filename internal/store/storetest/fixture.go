@@ -45,6 +45,11 @@ func fixtureCatalogue(ctx context.Context, st store.Store) error {
 	if err := store.PutDatasets(ctx, st, ds); err != nil {
 		return err
 	}
+	// Dataset B moved here from another host at T1 (dataset_moves).
+	if err := st.Insert(ctx, "dataset_moves", []string{"from_id", "to_id", "detected_at", "feeds", "feed_count"},
+		[][]any{{"https://old.example.org/datasets/b/", DatasetB, T1, `{"https://old.example.org/datasets/b/events":"` + DatasetB + `events"}`, 1}}); err != nil {
+		return err
+	}
 	return store.PutFeeds(ctx, st, []domain.Feed{
 		{URL: DatasetA + "session-series", DatasetID: DatasetA, Kind: "SessionSeries"},
 		{URL: DatasetA + "scheduled-sessions", DatasetID: DatasetA, Kind: "ScheduledSession"},
