@@ -45,6 +45,9 @@ func loadHostile(t *testing.T, st store.Store) string {
 	if err := store.PutScores(ctx, st, scores); err != nil {
 		t.Fatal(err)
 	}
+	if err := store.PutAreaRollups(ctx, st, store.AreaRollups(storetest.T2, hostileDS, scores)); err != nil {
+		t.Fatal(err)
+	}
 	if err := store.PutDatasetRollups(ctx, st, []store.DatasetRollup{store.Rollup(storetest.T2, d, 1, scores)}); err != nil {
 		t.Fatal(err)
 	}

@@ -85,9 +85,15 @@ func (w world) snapshot(ctx context.Context, st store.Store, si int, t time.Time
 	if err := store.PutScores(ctx, st, scores); err != nil {
 		return err
 	}
+	// The roll-ups a snapshot writes with its scores, as the pipeline does.
 	var rollups []store.DatasetRollup
+	var areas []store.AreaRollup
 	for d := range ds {
 		rollups = append(rollups, store.Rollup(t, ds[d], 2, byDS[d]))
+		areas = append(areas, store.AreaRollups(t, ds[d].ID, byDS[d])...)
+	}
+	if err := store.PutAreaRollups(ctx, st, areas); err != nil {
+		return err
 	}
 	if err := store.PutDatasetRollups(ctx, st, rollups); err != nil {
 		return err

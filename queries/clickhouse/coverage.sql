@@ -1,13 +1,19 @@
 -- Coverage per area at @level in the latest complete snapshot with T <= @at
--- (scoring.md §7, §8.11); the same rules as sqlite/coverage.sql. ClickHouse
--- 18.16 allows one JOIN per SELECT, so the joins are nested: areas, then
--- their activity figures, then their population. A LEFT JOIN that finds
--- nothing gives 0 and [] here, so "no data" is decided from n and has_pop.
+-- (scoring.md §7, §8.11); the same rules as sqlite/coverage.sql, which scans
+-- activity_scores (fast at the embedded store's sizes). Here figures
+-- come from area_coverage, written with each dataset's scores (one row per
+-- area, dataset and standard), so this reads a few thousand rows instead of
+-- the snapshot's activities; a snapshot written before that table existed
+-- (none of its rows) is counted from activity_scores instead, by the same
+-- rules. The loaded areas, the roll-ups and that fallback are one UNION ALL
+-- grouped by area, then joined to the population (ClickHouse 18.16 allows one
+-- JOIN per SELECT and UNION ALL branches must have the same types).
 -- max() over no rows is 1970-01-01 here, not NULL, hence the checks on T.
 -- if() evaluates both branches, so divisors are kept from zero. Aliases are
--- global in a SELECT, so no alias reuses the name of a JOIN key. On a cluster,
--- materialize() keeps "keep" a full column on every shard (a constant there
--- fails with code 171) and GLOBAL IN ships the region list to the shards.
+-- global in a SELECT, so the branches' figures carry an x_ prefix. On a
+-- cluster, materialize() keeps "keep" a full column on every shard (a
+-- constant there fails with code 171) and GLOBAL IN ships the region list and
+-- the overlapping areas to the shards.
 -- @standard keeps OpenActive activities, ORUK services (kind 'Service') or
 -- both ('all'); the appended columns count each standard side by side.
 SELECT @level AS level,
@@ -33,49 +39,75 @@ SELECT @level AS level,
        or_up AS oruk_active,
        or_sp AS oruk_ready
 FROM (
-    SELECT code, name, n, up, sp, orgs, onl, types, sum_f, sum_c, sum_a, sum_o, oa_up, oa_sp, or_up, or_sp,
+    SELECT code, max(x_name) AS name, sum(x_n) AS n, sum(x_up) AS up, sum(x_sp) AS sp,
+           uniqExactArray(x_orgs) AS orgs, sum(x_onl) AS onl, arraySort(groupUniqArrayArray(x_types)) AS types,
+           sum(x_f) AS sum_f, sum(x_c) AS sum_c, sum(x_a) AS sum_a, sum(x_o) AS sum_o,
+           sum(x_oa_up) AS oa_up, sum(x_oa_sp) AS oa_sp, sum(x_or_up) AS or_up, sum(x_or_sp) AS or_sp,
            (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at) AS snap_t
     FROM (
-        SELECT code, max(name) AS name
-        FROM (
-            SELECT code, name, materialize(@place = '' OR place = @place) AS keep
-            FROM geo_area_index FINAL
-            WHERE generation = (SELECT max(generation) FROM geo_area_index)
-              AND level = @level
-            UNION ALL
-            SELECT multiIf(@level = 'pcn', pcn, @level = 'sub_icb', sub_icb, @level = 'icb', icb,
-                           @level = 'region', region, lad) AS code,
-                   '' AS name,
-                   materialize(@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place OR pcn = @place) AS keep
-            FROM activity_scores FINAL
-            WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
-              AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
-        )
-        WHERE code != ''
-        GROUP BY code
-        HAVING max(keep) = 1
-    ) ANY LEFT JOIN (
+        -- Every loaded area, with no activities.
+        SELECT code, name AS x_name, materialize(@place = '' OR place = @place) AS keep,
+               toUInt64(0) AS x_n, toUInt64(0) AS x_up, toUInt64(0) AS x_sp, emptyArrayString() AS x_orgs,
+               toUInt64(0) AS x_onl, emptyArrayString() AS x_types,
+               toUInt64(0) AS x_f, toUInt64(0) AS x_c, toUInt64(0) AS x_a, toUInt64(0) AS x_o,
+               toUInt64(0) AS x_oa_up, toUInt64(0) AS x_oa_sp, toUInt64(0) AS x_or_up, toUInt64(0) AS x_or_sp
+        FROM geo_area_index FINAL
+        WHERE generation = (SELECT max(generation) FROM geo_area_index)
+          AND level = @level
+        UNION ALL
+        -- The area roll-ups written with the snapshot's scores, one row per
+        -- dataset and standard; @place keeps the areas that one of the
+        -- snapshot's location combinations links to it.
+        SELECT area_code AS code, '' AS x_name,
+               materialize(@place = '' OR area_code GLOBAL IN (
+                   SELECT multiIf(@level = 'pcn', pcn, @level = 'sub_icb', sub_icb, @level = 'icb', icb,
+                                  @level = 'region', region, lad)
+                   FROM area_overlaps
+                   WHERE @place != ''
+                     AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+                     AND (@standard = 'all' OR (@standard = 'oruk') = (service = 1))
+                     AND (lad = @place OR sub_icb = @place OR icb = @place OR region = @place OR pcn = @place))) AS keep,
+               toUInt64(activities) AS x_n, toUInt64(upcoming) AS x_up, toUInt64(sp_ready) AS x_sp,
+               organisers_upcoming AS x_orgs, toUInt64(online) AS x_onl,
+               activity_types AS x_types,
+               sum_freshness AS x_f, sum_completeness AS x_c, sum_assurance AS x_a, sum_overall AS x_o,
+               toUInt64(if(service = 0, upcoming, 0)) AS x_oa_up, toUInt64(if(service = 0, sp_ready, 0)) AS x_oa_sp,
+               toUInt64(if(service = 1, upcoming, 0)) AS x_or_up, toUInt64(if(service = 1, sp_ready, 0)) AS x_or_sp
+        FROM area_coverage FINAL
+        WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+          AND level = @level
+          AND (@standard = 'all' OR (@standard = 'oruk') = (service = 1))
+        UNION ALL
+        -- A snapshot written before area_coverage existed: its scores.
         SELECT multiIf(@level = 'pcn', pcn, @level = 'sub_icb', sub_icb, @level = 'icb', icb,
                        @level = 'region', region, lad) AS code,
-               count() AS n,
-               countIf(upcoming = 1) AS up,
-               countIf(sp_ready = 1) AS sp,
-               uniqExactIf(organiser_key, upcoming = 1 AND organiser_key != '') AS orgs,
-               countIf(upcoming = 1 AND online = 1) AS onl,
-               arraySort(groupUniqArrayArrayIf(activity_types, upcoming = 1)) AS types,
-               sum(freshness) AS sum_f,
-               sum(completeness) AS sum_c,
-               sum(assurance) AS sum_a,
-               sum(overall) AS sum_o,
-               countIf(upcoming = 1 AND kind != 'Service') AS oa_up,
-               countIf(sp_ready = 1 AND kind != 'Service') AS oa_sp,
-               countIf(upcoming = 1 AND kind = 'Service') AS or_up,
-               countIf(sp_ready = 1 AND kind = 'Service') AS or_sp
+               '' AS x_name,
+               max(@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place OR pcn = @place) AS keep,
+               count() AS x_n,
+               countIf(upcoming = 1) AS x_up,
+               countIf(sp_ready = 1) AS x_sp,
+               groupUniqArrayIf(organiser_key, upcoming = 1 AND organiser_key != '') AS x_orgs,
+               countIf(upcoming = 1 AND online = 1) AS x_onl,
+               groupUniqArrayArrayIf(activity_types, upcoming = 1) AS x_types,
+               sum(freshness) AS x_f,
+               sum(completeness) AS x_c,
+               sum(assurance) AS x_a,
+               sum(overall) AS x_o,
+               countIf(upcoming = 1 AND kind != 'Service') AS x_oa_up,
+               countIf(sp_ready = 1 AND kind != 'Service') AS x_oa_sp,
+               countIf(upcoming = 1 AND kind = 'Service') AS x_or_up,
+               countIf(sp_ready = 1 AND kind = 'Service') AS x_or_sp
         FROM activity_scores FINAL
         WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+          AND (SELECT count() FROM area_coverage
+               WHERE t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t <= @at)
+                 AND level = 'dataset') = 0
           AND (@standard = 'all' OR (@standard = 'oruk') = (kind = 'Service'))
         GROUP BY code
-    ) USING code
+    )
+    WHERE code != ''
+    GROUP BY code
+    HAVING max(keep) = 1
 ) ANY LEFT JOIN (
     SELECT code, pop_n, pop_period, 1 AS has_pop
     FROM (

@@ -1,6 +1,13 @@
 -- Four quarters, each with its last complete snapshot (pick; epoch when the
 -- quarter has none, which reads as "no data") and that snapshot's figures;
--- means intDiv(20·sum + n, 2·n) / 10 (§8.11.1), divisions guarded.
+-- means intDiv(20·sum + n, 2·n) / 10 (§8.11.1), divisions guarded. Figures
+-- everywhere come from the dataset-wide rows of area_coverage, written with
+-- each snapshot; a place (which those rows cannot split) or a snapshot
+-- written before that table existed is counted from activity_scores, only
+-- at the snapshots that need it, so the scan reads nothing otherwise. The
+-- snapshots are scalar subqueries, not "t GLOBAL IN (subquery)": ClickHouse
+-- 18.16 uses the primary key for a list of constants but not for a GLOBAL IN
+-- set, and reads every snapshot of the table then.
 SELECT quarter, pick AS snapshot_t,
        if(pick = toDateTime(0), NULL, toNullable(n_act)) AS activities,
        if(pick = toDateTime(0), NULL, toNullable(n_up)) AS upcoming,
@@ -26,6 +33,23 @@ FROM (
     SELECT 4 AS ord, @q0 AS quarter,
            (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q0_start AND t <= @q0_end) AS pick
 ) ANY LEFT JOIN (
+    -- Everywhere: the dataset-wide roll-ups written with each snapshot.
+    SELECT t AS pick, toInt64(sum(activities)) AS n_act, toInt64(sum(upcoming)) AS n_up,
+           toInt64(sum(sp_ready)) AS n_sp,
+           toInt64(sum(grade_a)) AS n_a, toInt64(sum(grade_b)) AS n_b,
+           toInt64(sum(grade_c)) AS n_c, toInt64(sum(grade_d)) AS n_d,
+           toInt64(sum(sum_freshness)) AS sf, toInt64(sum(sum_completeness)) AS sc,
+           toInt64(sum(sum_assurance)) AS sa, toInt64(sum(sum_overall)) AS so
+    FROM area_coverage FINAL
+    WHERE @place = '' AND level = 'dataset'
+      AND (t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q3_start AND t <= @q3_end)
+        OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q2_start AND t <= @q2_end)
+        OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q1_start AND t <= @q1_end)
+        OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q0_start AND t <= @q0_end))
+    GROUP BY t
+    UNION ALL
+    -- A place, or a snapshot written before area_coverage existed: its
+    -- scores. Other picks become epoch, which no score has.
     SELECT t AS pick, toInt64(count()) AS n_act, toInt64(countIf(upcoming = 1)) AS n_up,
            toInt64(sum(sp_ready)) AS n_sp,
            toInt64(countIf(grade = 'A')) AS n_a, toInt64(countIf(grade = 'B')) AS n_b,
@@ -33,10 +57,14 @@ FROM (
            toInt64(sum(freshness)) AS sf, toInt64(sum(completeness)) AS sc,
            toInt64(sum(assurance)) AS sa, toInt64(sum(overall)) AS so
     FROM activity_scores FINAL
-    WHERE t GLOBAL IN (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q3_start AND t <= @q3_end
-                UNION ALL SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q2_start AND t <= @q2_end
-                UNION ALL SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q1_start AND t <= @q1_end
-                UNION ALL SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q0_start AND t <= @q0_end)
+    WHERE (t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q3_start AND t <= @q3_end)) = 0,
+                 (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q3_start AND t <= @q3_end), toDateTime(0))
+        OR t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q2_start AND t <= @q2_end)) = 0,
+                 (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q2_start AND t <= @q2_end), toDateTime(0))
+        OR t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q1_start AND t <= @q1_end)) = 0,
+                 (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q1_start AND t <= @q1_end), toDateTime(0))
+        OR t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q0_start AND t <= @q0_end)) = 0,
+                 (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @q0_start AND t <= @q0_end), toDateTime(0)))
       AND (@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place)
     GROUP BY t
 ) USING pick

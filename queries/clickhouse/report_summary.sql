@@ -4,6 +4,12 @@
 -- p = 0 is this period, 1 the previous one; a snapshot with no activities in
 -- the place still gives a row of zeros so its counts read 0, not "no data".
 -- Scalar subqueries answer epoch when no snapshot matches, which no row has.
+-- Without a place the figures come from area_coverage, written with each
+-- snapshot; with a place (which those rows cannot split), or for a snapshot
+-- written before that table existed, from activity_scores: only the snapshots
+-- that need it, picked by if() over scalar subqueries, because ClickHouse
+-- 18.16 prunes by the primary key with those constants but not with a GLOBAL
+-- IN set, nor with a constant false ANDed inside an OR.
 SELECT multiIf(k = 1, 'Datasets with activities', k = 2, 'Activities',
                k = 3, 'Activities with an upcoming occurrence', k = 4, 'SP-ready activities',
                k = 5, 'SP-ready share of upcoming activities (%)', k = 6, 'Organisers',
@@ -39,6 +45,35 @@ FROM (
                    sum(n_sp) AS sp_ready, sum(n_org) AS organisers, sum(n_pcn) AS sp_pcns,
                    sum(s_f) AS sf, sum(s_c) AS sc, sum(s_a) AS sa, sum(s_o) AS so, sum(n_d) AS grade_d
             FROM (
+                -- Everywhere: the dataset-wide roll-ups written with the
+                -- snapshot, then its PCN roll-ups for the PCNs with an
+                -- SP-ready activity (apart, so their organisers are not read).
+                SELECT toUInt8(if(t >= @from AND t <= @to, 0, 1)) AS p,
+                       toInt64(uniqExact(dataset_id)) AS n_ds, toInt64(sum(activities)) AS n_act,
+                       toInt64(sum(upcoming)) AS n_up, toInt64(sum(sp_ready)) AS n_sp,
+                       toInt64(uniqExactArray(arrayConcat(organisers_upcoming, organisers_other))) AS n_org,
+                       toInt64(0) AS n_pcn,
+                       toInt64(sum(sum_freshness)) AS s_f, toInt64(sum(sum_completeness)) AS s_c,
+                       toInt64(sum(sum_assurance)) AS s_a, toInt64(sum(sum_overall)) AS s_o,
+                       toInt64(sum(grade_d)) AS n_d
+                FROM area_coverage FINAL
+                WHERE @place = '' AND level = 'dataset'
+                  AND (t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @from AND t <= @to)
+                    OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @prev_from AND t <= @prev_to))
+                GROUP BY t
+                UNION ALL
+                SELECT toUInt8(if(t >= @from AND t <= @to, 0, 1)) AS p, toInt64(0) AS n_ds, toInt64(0) AS n_act,
+                       toInt64(0) AS n_up, toInt64(0) AS n_sp, toInt64(0) AS n_org,
+                       toInt64(uniqExactIf(area_code, sp_ready > 0)) AS n_pcn,
+                       toInt64(0) AS s_f, toInt64(0) AS s_c, toInt64(0) AS s_a, toInt64(0) AS s_o, toInt64(0) AS n_d
+                FROM area_coverage FINAL
+                WHERE @place = '' AND level = 'pcn'
+                  AND (t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @from AND t <= @to)
+                    OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @prev_from AND t <= @prev_to))
+                GROUP BY t
+                UNION ALL
+                -- A place, or a snapshot written before area_coverage existed:
+                -- its scores (a snapshot that does not need them becomes epoch, which no score has).
                 SELECT toUInt8(if(t >= @from AND t <= @to, 0, 1)) AS p,
                        toInt64(uniqExact(dataset_id)) AS n_ds, toInt64(count()) AS n_act,
                        toInt64(countIf(upcoming = 1)) AS n_up, toInt64(sum(sp_ready)) AS n_sp,
@@ -48,8 +83,10 @@ FROM (
                        toInt64(sum(assurance)) AS s_a, toInt64(sum(overall)) AS s_o,
                        toInt64(countIf(grade = 'D')) AS n_d
                 FROM activity_scores FINAL
-                WHERE (t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @from AND t <= @to)
-                    OR t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @prev_from AND t <= @prev_to))
+                WHERE (t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @from AND t <= @to)) = 0,
+                               (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @from AND t <= @to), toDateTime(0))
+                    OR t = if(@place != '' OR (SELECT count() FROM area_coverage WHERE level = 'dataset' AND t = (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @prev_from AND t <= @prev_to)) = 0,
+                               (SELECT max(t) FROM snapshots FINAL WHERE status = 'complete' AND t >= @prev_from AND t <= @prev_to), toDateTime(0)))
                   AND (@place = '' OR lad = @place OR sub_icb = @place OR icb = @place OR region = @place)
                 GROUP BY t
                 UNION ALL

@@ -32,6 +32,8 @@ var shardKeys = map[string]string{
 	"dataset_rollups":   "cityHash64(dataset_id)",
 	"organisers":        "cityHash64(dataset_id)",
 	"area_rollups":      "cityHash64(dataset_id)",
+	"area_coverage":     "cityHash64(dataset_id)",
+	"area_overlaps":     "0",
 	"reference_files":   "0",
 }
 

@@ -67,14 +67,17 @@ var paramSets = map[string][]map[string]string{
 	"report_place_providers": {{}, {"place": "E08000009"}, {"at": storetest.T1.Format(time.RFC3339), "limit": "2"}},
 	"report_fix_list":        {{}, {"dataset": storetest.DatasetA}, {"dataset": storetest.DatasetB, "at": storetest.T1.Format(time.RFC3339)}},
 	// Alerts (internal/alerts): the fixture holds none, so these check the
-	// SQL runs alike; internal/alerts compares evaluated alerts across stores.
+	// SQL runs alike; internal/alerts compares evaluated alerts across stores
+	// and TestAlertsOfAPeriod the quarter's alerts (from/to).
 	"alerts": {{}, {"state": "active"}, {"state": "resolved", "recent_days": "0"}, {"kind": "failing"},
-		{"dataset": storetest.DatasetC}, {"alert": "failing-0"}, {"at": storetest.T1.Format(time.RFC3339), "limit": "1"}},
+		{"dataset": storetest.DatasetC}, {"alert": "failing-0"}, {"at": storetest.T1.Format(time.RFC3339), "limit": "1"},
+		{"at": "2026-06-30T23:59:59+01:00", "from": "2026-04-01T00:00:00+01:00", "to": "2026-06-30T23:59:59+01:00", "recent_days": "3650"}},
 	// Open Referral UK beside OpenActive (internal/oruk): the standard filter
 	// of coverage; internal/oruk checks both standards on a fixture with
 	// services.
 	"coverage": {{}, {"level": "pcn"}, {"standard": "oruk"}, {"standard": "openactive", "level": "pcn"},
-		{"level": "region", "standard": "all"}, {"place": "E08000009", "standard": "openactive"}},
+		{"level": "region", "standard": "all"}, {"place": "E08000009", "standard": "openactive"},
+		{"level": "pcn", "place": "U67890"}, {"level": "icb", "at": storetest.T1.Format(time.RFC3339)}},
 }
 
 // TestConformance loads the same fixture into every backend and checks that

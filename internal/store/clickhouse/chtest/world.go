@@ -112,8 +112,9 @@ func (g *gen) rollBatch(rolls []store.DatasetRollup, buf []domain.ActivityScore,
 
 // areaSums merges the area roll-ups of a snapshot written in batches (a
 // dataset may span two batches). Feeds merge by maximum, which is exact here
-// because every batch of a dataset carries all of its feeds.
-type areaSums map[[2]string]*store.AreaRollup
+// because every batch of a dataset carries all of its feeds; the coverage
+// lists (organisers, types, places) merge as sets.
+type areaSums map[[3]string]*store.AreaRollup
 
 func (m areaSums) add(t time.Time, scores []domain.ActivityScore) {
 	byDS := map[string][]domain.ActivityScore{}
@@ -122,10 +123,11 @@ func (m areaSums) add(t time.Time, scores []domain.ActivityScore) {
 	}
 	for id, ss := range byDS {
 		for _, r := range store.AreaRollups(t, id, ss) {
-			k := [2]string{r.AreaCode, r.DatasetID}
+			k := [3]string{r.Level, r.AreaCode, r.DatasetID}
 			if o := m[k]; o != nil {
 				o.Feeds = max(o.Feeds, r.Feeds)
 				o.Merge(r.Sums)
+				o.Coverage = store.MergeCoverage(o.Coverage, r.Coverage)
 				continue
 			}
 			r := r
