@@ -156,7 +156,8 @@ func (b *rollupBuilder) add(s *domain.ActivityScore) {
 }
 
 // add counts one activity with the rules of the scans it replaces: upcoming
-// means Upcoming == 1, grades are counted by their letter.
+// means Upcoming == 1, and grades are counted by their letter (unlike
+// Sums.Add, a score without a grade counts in none).
 func (c *AreaCoverage) add(s *domain.ActivityScore, up bool) {
 	c.Activities++
 	if up {

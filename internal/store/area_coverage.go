@@ -20,10 +20,11 @@ const LevelDataset = "dataset"
 type AreaCoverage struct {
 	// Service is true for Open Referral UK services (kind "Service"), false
 	// for OpenActive activities: coverage counts each standard apart.
-	Service                                                 bool
-	Activities, Upcoming, SPReady, Online                   int
-	SumFreshness, SumCompleteness, SumAssurance, SumOverall int64
-	GradeA, GradeB, GradeC, GradeD                          int
+	Service bool
+	// Sums are the dataset roll-up's sums (Orphans unused here); Online
+	// counts upcoming online activities.
+	Sums
+	Online int
 	// UpcomingOrganisers are the distinct non-empty organiser keys with an
 	// upcoming activity, OtherOrganisers those with none (coverage counts
 	// the first, reports both), each sorted.
@@ -57,18 +58,8 @@ func mergeCoverage(parts []AreaCoverage) AreaCoverage {
 	out := AreaCoverage{Service: parts[0].Service}
 	orgs, types, places := map[string]bool{}, map[string]bool{}, map[[5]string]bool{}
 	for _, c := range parts {
-		out.Activities += c.Activities
-		out.Upcoming += c.Upcoming
-		out.SPReady += c.SPReady
+		out.Sums.Merge(c.Sums)
 		out.Online += c.Online
-		out.SumFreshness += c.SumFreshness
-		out.SumCompleteness += c.SumCompleteness
-		out.SumAssurance += c.SumAssurance
-		out.SumOverall += c.SumOverall
-		out.GradeA += c.GradeA
-		out.GradeB += c.GradeB
-		out.GradeC += c.GradeC
-		out.GradeD += c.GradeD
 		for _, k := range c.UpcomingOrganisers {
 			orgs[k] = true
 		}
