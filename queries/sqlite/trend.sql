@@ -7,7 +7,12 @@
 -- figures come from the area roll-ups written with each snapshot.
 -- The periods are MATERIALIZED: left as a co-routine, SQLite 3.5x re-runs
 -- them for every roll-up row it joins (a thousandfold slower).
-WITH periods AS MATERIALIZED (
+-- With a dataset, the line also carries the history of every dataset that
+-- moved to it (dataset_moves), up to three moves back (A -> B -> C -> D, as
+-- the ClickHouse query): an old id's snapshots count only before the move was
+-- detected (before the earliest move on its way here), so no snapshot counts
+-- both ids. Without a dataset, moves change nothing.
+WITH RECURSIVE periods AS MATERIALIZED (
     SELECT period, max(t) AS t
     FROM (
         SELECT t, CASE @period
@@ -26,6 +31,16 @@ WITH periods AS MATERIALIZED (
         )
     )
     GROUP BY period
+),
+moves(id, cut, hops) AS (
+    SELECT from_id, detected_at, 1 FROM dataset_moves WHERE to_id = @dataset AND @dataset <> ''
+    UNION
+    SELECT m.from_id, min(m.detected_at, f.cut), f.hops + 1
+    FROM moves f JOIN dataset_moves m ON m.to_id = f.id
+    WHERE f.hops < 3
+),
+moved_from AS (
+    SELECT id, max(cut) AS cut FROM moves WHERE id <> @dataset GROUP BY id
 )
 SELECT period, t, activities, upcoming, sp_ready, datasets, feeds,
        CASE WHEN n = 0 THEN NULL ELSE ((20 * sum_f + n) / (2 * n)) / 10.0 END AS freshness,
@@ -41,7 +56,8 @@ FROM (
            sum(r.grade_c) AS grade_c, sum(r.grade_d) AS grade_d
     FROM periods b
     JOIN dataset_rollups r ON r.t = b.t
-    WHERE @place = '' AND (@dataset = '' OR r.dataset_id = @dataset)
+    WHERE @place = '' AND (@dataset = '' OR r.dataset_id = @dataset
+                          OR EXISTS (SELECT 1 FROM moved_from m WHERE m.id = r.dataset_id AND r.t < m.cut))
     GROUP BY b.period, r.t
     UNION ALL
     SELECT b.period, a.t, sum(a.activities), sum(a.upcoming), sum(a.sp_ready),
@@ -50,7 +66,8 @@ FROM (
            sum(a.grade_a), sum(a.grade_b), sum(a.grade_c), sum(a.grade_d)
     FROM periods b
     JOIN area_rollups a ON a.area_code = @place AND a.t = b.t
-    WHERE @place <> '' AND (@dataset = '' OR a.dataset_id = @dataset)
+    WHERE @place <> '' AND (@dataset = '' OR a.dataset_id = @dataset
+                           OR EXISTS (SELECT 1 FROM moved_from m WHERE m.id = a.dataset_id AND a.t < m.cut))
     GROUP BY b.period, a.t
 )
 ORDER BY t
