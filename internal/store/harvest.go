@@ -114,7 +114,7 @@ func PutItems(ctx context.Context, st Store, items []domain.Item) error {
 	for i := range items {
 		it := &items[i]
 		it.Seq = base + int64(i)
-		rows[i] = []any{it.DatasetID, it.FeedURL, it.RPDEID, it.State, it.Kind, it.Modified, string(it.Data),
+		rows[i] = []any{it.DatasetID, it.FeedURL, it.RPDEID, it.State, it.Kind, it.Modified, it.Data,
 			it.License, it.FirstSeen.UTC(), it.FirstHarvest, it.Seq}
 	}
 	return st.Insert(ctx, "items", itemCols, rows)

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
@@ -37,47 +40,75 @@ func nonNil(l []string) []string {
 // PutScores writes activity scores. Scores are keyed by (T, dataset,
 // activity), so writing a snapshot again replaces its rows.
 func PutScores(ctx context.Context, st Store, scores []domain.ActivityScore) error {
-	if err := InsertColumns(ctx, st, "activity_scores", scoreCols, scoreColumns(scores)); err != nil {
+	var err error
+	if ci, ok := st.(ColumnInserter); ok {
+		err = ci.InsertColumns(ctx, "activity_scores", scoreCols, scoreColumns(keyOrder(scores)))
+	} else {
+		// Rows built directly: transposing the columns costs a tenth of
+		// the embedded store's write.
+		order := keyOrder(scores)
+		rows := make([][]any, len(order))
+		for i, s := range order {
+			rows[i] = ScoreRow(s)
+		}
+		err = st.Insert(ctx, "activity_scores", scoreCols, rows)
+	}
+	if err != nil {
 		return fmt.Errorf("store %d activity scores: %w", len(scores), err)
 	}
 	return nil
 }
 
+// keyOrder lists the scores in the order of their key (T, dataset,
+// activity). Written in that order, the embedded store appends to its
+// index instead of splitting pages all over it, which made a snapshot's
+// score writes about a fifth slower; the caller's slice is left as it is.
+func keyOrder(scores []domain.ActivityScore) []*domain.ActivityScore {
+	out := make([]*domain.ActivityScore, len(scores))
+	for i := range scores {
+		out[i] = &scores[i]
+	}
+	slices.SortFunc(out, func(a, b *domain.ActivityScore) int {
+		return cmp.Or(a.T.Compare(b.T), strings.Compare(a.DatasetID, b.DatasetID), strings.Compare(a.ActivityID, b.ActivityID))
+	})
+	return out
+}
+
 // scoreColumns lays scores out column by column, in scoreCols order.
-func scoreColumns(scores []domain.ActivityScore) []any {
+func scoreColumns(scores []*domain.ActivityScore) []any {
 	n := len(scores)
 	str := func(f func(*domain.ActivityScore) string) []string {
 		out := make([]string, n)
 		for i := range scores {
-			out[i] = f(&scores[i])
+			out[i] = f(scores[i])
 		}
 		return out
 	}
 	num := func(f func(*domain.ActivityScore) int) []int {
 		out := make([]int, n)
 		for i := range scores {
-			out[i] = f(&scores[i])
+			out[i] = f(scores[i])
 		}
 		return out
 	}
 	flt := func(f func(*domain.ActivityScore) float64) []float64 {
 		out := make([]float64, n)
 		for i := range scores {
-			out[i] = f(&scores[i])
+			out[i] = f(scores[i])
 		}
 		return out
 	}
 	flag := func(f func(*domain.ActivityScore) bool) []bool {
 		out := make([]bool, n)
 		for i := range scores {
-			out[i] = f(&scores[i])
+			out[i] = f(scores[i])
 		}
 		return out
 	}
 	lst := func(f func(*domain.ActivityScore) []string) [][]string {
 		out := make([][]string, n)
 		for i := range scores {
-			out[i] = nonNil(f(&scores[i]))
+			out[i] = nonNil(f(scores[i]))
 		}
 		return out
 	}
@@ -85,8 +116,7 @@ func scoreColumns(scores []domain.ActivityScore) []any {
 	lat, lng := make([]*float64, n), make([]*float64, n)
 	next, last := make([]*time.Time, n), make([]*time.Time, n)
 	coa := make([]*int, n)
-	for i := range scores {
-		s := &scores[i]
+	for i, s := range scores {
 		ts[i] = s.T.UTC()
 		if s.HasPoint {
 			lat[i], lng[i] = &s.Lat, &s.Lng

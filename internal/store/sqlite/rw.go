@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/feedgauge/feedgauge/internal/store"
 )
@@ -126,21 +127,64 @@ func toSQLite(v any) any {
 		}
 		return *x
 	case []string:
-		if x == nil {
-			return "[]"
-		}
-		b, _ := json.Marshal(x)
-		return string(b)
+		return jsonList(x)
 	case json.RawMessage:
-		return string(x)
+		return unsafeString(x)
 	case []byte:
-		return string(x)
+		return unsafeString(x)
 	}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && rv.IsNil() {
 		return nil
 	}
 	return fmt.Sprint(v)
+}
+
+// jsonList writes a list as JSON text, as json.Marshal does. Lists are
+// check ids and property names, written several to a row, so the plain
+// ones skip the encoder's reflection.
+func jsonList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	n := 1
+	for _, s := range l {
+		if !plainJSON(s) {
+			b, _ := json.Marshal(l)
+			return string(b)
+		}
+		n += len(s) + 3
+	}
+	b := make([]byte, 0, n)
+	for i, s := range l {
+		b = append(b, ',', '"')
+		if i == 0 {
+			b[0] = '['
+		}
+		b = append(b, s...)
+		b = append(b, '"')
+	}
+	return string(append(b, ']'))
+}
+
+// plainJSON reports whether s needs no escaping in JSON (json.Marshal also
+// escapes <, > and &).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}
+
+// unsafeString views b as text without copying it: the driver copies a
+// bound value into SQLite's own memory, so nothing keeps the string after
+// the statement, and an item's JSON (most of what a harvest writes) is not
+// copied once more on its way in.
+func unsafeString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 func sqliteArgs(args []store.Arg) []any {

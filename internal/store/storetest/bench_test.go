@@ -35,6 +35,7 @@ func BenchmarkInsertScores(b *testing.B) {
 			st := be.open(b)
 			ctx := context.Background()
 			b.ResetTimer()
+			cpu := cpuTime()
 			for i := 0; i < b.N; i++ {
 				for n := 0; n < total; n += batch {
 					t := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i*total+n) * time.Second)
@@ -47,6 +48,7 @@ func BenchmarkInsertScores(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(total*b.N)/b.Elapsed().Seconds(), "rows/s")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
