@@ -55,7 +55,7 @@ func saWellFormed(v *view) outcome {
 	if st := text(s, "status"); !statuses[st] {
 		return fail("status %q is not one of active, inactive, defunct, temporarily closed", st)
 	}
-	if jsonld.Present(s.Get("url")) && !jsonld.IsAbsURLValue(s.Get("url")) {
+	if jsonld.Present(s.Get("url")) && !isAbsURLValue(s.Get("url")) {
 		return fail("url %q is not an absolute http(s) address", text(s, "url"))
 	}
 	for _, k := range []string{"email", "assurer_email"} {

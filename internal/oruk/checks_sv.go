@@ -17,6 +17,24 @@ type outcome struct {
 func pass(format string, a ...any) outcome { return outcome{true, fmt.Sprintf(format, a...)} }
 func fail(format string, a ...any) outcome { return outcome{false, fmt.Sprintf(format, a...)} }
 
+// passing and failing are outcomes with a fixed reason.
+func passing(reason string) outcome { return outcome{true, reason} }
+func failing(reason string) outcome { return outcome{false, reason} }
+
+// passBy and failBy are outcomes whose reason is formatted only when the
+// view explains: readiness reads only whether each check passed, and
+// formatting reasons was most of the cost of its checks. The closures
+// do not escape, so they cost nothing.
+func (v *view) passBy(reason func() string) outcome { return v.by(true, reason) }
+func (v *view) failBy(reason func() string) outcome { return v.by(false, reason) }
+
+func (v *view) by(pass bool, reason func() string) outcome {
+	if v.quiet {
+		return outcome{pass: pass}
+	}
+	return outcome{pass, reason()}
+}
+
 // completeness runs sv.1 … sv.10 in order.
 func completeness(v *view) [10]outcome {
 	return [10]outcome{svName(v), svDescription(v), svOrganisation(v), svContact(v), svLocation(v),
@@ -26,64 +44,62 @@ func completeness(v *view) [10]outcome {
 func svName(v *view) outcome {
 	n := jsonld.Len(text(v.svc, "name"))
 	if n >= 1 && n <= 200 {
-		return pass("name has %d characters", n)
+		return v.passBy(func() string { return fmt.Sprintf("name has %d characters", n) })
 	}
 	if n == 0 {
-		return fail("no name")
+		return failing("no name")
 	}
-	return fail("name has %d characters, more than 200", n)
+	return v.failBy(func() string { return fmt.Sprintf("name has %d characters, more than 200", n) })
 }
 
 func svDescription(v *view) outcome {
 	s, _ := v.svc.Get("description").Str()
 	n := jsonld.Len(jsonld.Trim(stripTags(s)))
 	if n >= 30 {
-		return pass("description has %d characters of text", n)
+		return v.passBy(func() string { return fmt.Sprintf("description has %d characters of text", n) })
 	}
-	return fail("description has %d characters of text; at least 30 are needed", n)
+	return v.failBy(func() string { return fmt.Sprintf("description has %d characters of text; at least 30 are needed", n) })
 }
 
 func svOrganisation(v *view) outcome {
 	if v.org != nil && text(v.org, "name") != "" {
-		return pass("organization %q", text(v.org, "name"))
+		return v.passBy(func() string { return fmt.Sprintf("organization %q", text(v.org, "name")) })
 	}
 	if v.org != nil {
-		return fail("the organization has no name")
+		return failing("the organization has no name")
 	}
-	return fail("no organization object")
+	return failing("no organization object")
 }
 
 func svContact(v *view) outcome {
-	holders := append([]*jsonld.Value{v.svc}, v.contacts...)
-	holders = append(holders, v.orgs()...)
-	for _, h := range holders {
+	for h := range v.contactHolders {
 		if e := text(h, "email"); validEmail(e) {
-			return pass("e-mail %s", e)
+			return v.passBy(func() string { return fmt.Sprintf("e-mail %s", e) })
 		}
 	}
-	for _, h := range holders {
-		for _, ph := range objects(h, "phones") {
+	for h := range v.contactHolders {
+		for ph := range jsonld.EachObject(h.Get("phones")) {
 			if n := text(ph, "number"); validPhone(n) {
-				return pass("phone %s", n)
+				return v.passBy(func() string { return fmt.Sprintf("phone %s", n) })
 			}
 		}
 	}
-	return fail("no valid e-mail address or phone number on the service, its contacts or its organization")
+	return failing("no valid e-mail address or phone number on the service, its contacts or its organization")
 }
 
 func svLocation(v *view) outcome {
 	for _, a := range v.addresses {
 		if pc, ok := postcode.Normalise(text(a, "postal_code")); ok {
-			return pass("postcode %s", pc)
+			return v.passBy(func() string { return fmt.Sprintf("postcode %s", pc) })
 		}
 	}
-	if v.online && jsonld.IsAbsURLValue(v.svc.Get("url")) {
-		return pass("an online service with a web address")
+	if v.online && isAbsURLValue(v.svc.Get("url")) {
+		return passing("an online service with a web address")
 	}
 	if len(v.locations) == 0 {
-		return fail("no location")
+		return failing("no location")
 	}
-	return fail("no location address has a valid UK postcode")
+	return failing("no location address has a valid UK postcode")
 }
 
 // scheduleKeys are the fields that say when a schedule runs (v3 and v1).
@@ -93,61 +109,61 @@ func svSchedule(v *view) outcome {
 	for _, s := range v.schedules {
 		for _, k := range scheduleKeys {
 			if jsonld.Present(s.Get(k)) {
-				return pass("a schedule with %s", k)
+				return v.passBy(func() string { return fmt.Sprintf("a schedule with %s", k) })
 			}
 		}
 	}
-	return fail("no schedule saying when it runs")
+	return failing("no schedule saying when it runs")
 }
 
 func svCost(v *view) outcome {
 	for _, c := range v.costs {
 		if a := c.Get("amount"); jsonld.IsNumber(a) && jsonld.CmpNumber(a.S, "0") >= 0 {
-			return pass("cost option amount %s", a.S)
+			return v.passBy(func() string { return fmt.Sprintf("cost option amount %s", a.S) })
 		}
 		if jsonld.Present(c.Get("option")) || jsonld.Present(c.Get("amount_description")) {
-			return pass("a cost option with a description")
+			return passing("a cost option with a description")
 		}
 	}
 	if text(v.svc, "fees") != "" {
-		return pass("fees: %s", text(v.svc, "fees"))
+		return v.passBy(func() string { return fmt.Sprintf("fees: %s", text(v.svc, "fees")) })
 	}
-	return fail("no cost option or fees")
+	return failing("no cost option or fees")
 }
 
 func svAge(v *view) outcome {
-	for _, h := range append([]*jsonld.Value{v.svc}, v.eligibility...) {
+	for h := range v.ageHolders {
 		for _, k := range []string{"minimum_age", "maximum_age"} {
 			if a := h.Get(k); jsonld.IsNumber(a) && jsonld.CmpNumber(a.S, "0") >= 0 {
-				return pass("%s %s", k, a.S)
+				return v.passBy(func() string { return fmt.Sprintf("%s %s", k, a.S) })
 			}
 		}
 	}
-	return fail("no numeric minimum_age or maximum_age")
+	return failing("no numeric minimum_age or maximum_age")
 }
 
 func svTaxonomy(v *view) outcome {
 	for _, t := range v.terms {
 		for _, k := range []string{"name", "term", "@id"} {
 			if jsonld.Present(t.Get(k)) {
-				return pass("a taxonomy term with %s", strings.TrimPrefix(k, "@"))
+				return v.passBy(func() string { return fmt.Sprintf("a taxonomy term with %s", strings.TrimPrefix(k, "@")) })
 			}
 		}
 	}
 	if len(v.termIDs) > 0 {
-		return pass("a taxonomy term id")
+		return passing("a taxonomy term id")
 	}
-	return fail("no taxonomy term")
+	return failing("no taxonomy term")
 }
 
 func svURL(v *view) outcome {
-	if jsonld.IsAbsURLValue(v.svc.Get("url")) {
-		return pass("url %s", text(v.svc, "url"))
+	if isAbsURLValue(v.svc.Get("url")) {
+		return v.passBy(func() string { return fmt.Sprintf("url %s", text(v.svc, "url")) })
 	}
 	if jsonld.Present(v.svc.Get("url")) {
-		return fail("url %q is not an absolute http(s) address", text(v.svc, "url"))
+		return v.failBy(func() string { return fmt.Sprintf("url %q is not an absolute http(s) address", text(v.svc, "url")) })
 	}
-	return fail("no url")
+	return failing("no url")
 }
 
 // validEmail is a plain shape check: one @, something before it, and a

@@ -1,7 +1,6 @@
 package oruk
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +9,6 @@ import (
 )
 
 var (
-	frequency = regexp.MustCompile(`^P([1-9][0-9]*)([DWMY])$`)
-	clock     = regexp.MustCompile(`^([01][0-9]|2[0-3]):([0-5][0-9])(:[0-5][0-9])?$`)
 	// days maps schema.org day IRIs (and iCal codes) to iCal codes.
 	days = map[string]string{"Monday": "MO", "Tuesday": "TU", "Wednesday": "WE", "Thursday": "TH", "Friday": "FR",
 		"Saturday": "SA", "Sunday": "SU", "MO": "MO", "TU": "TU", "WE": "WE", "TH": "TH", "FR": "FR", "SA": "SA", "SU": "SU"}
@@ -20,18 +17,20 @@ var (
 // schedules maps eventSchedule to schedules; without one, the activity's
 // own startDate, else its next occurrence, gives a one-date schedule.
 func (c *conv) schedules() {
-	for i, sc := range objs(c.act["eventSchedule"]) {
+	i := 0
+	for sc := range jsonld.EachObject(c.act.Get("eventSchedule")) {
 		if s, ok := c.schedule(sc, i); ok {
 			c.s.Schedules = append(c.s.Schedules, s)
 			c.use("eventSchedule")
 		}
+		i++
 	}
 	if len(c.s.Schedules) > 0 {
 		return
 	}
-	if start, ok := c.instant(c.act.str("startDate")); ok {
+	if start, ok := c.instant(str(c.act, "startDate")); ok {
 		s := c.oneDate(start, "")
-		if end, ok := c.instant(c.act.str("endDate")); ok {
+		if end, ok := c.instant(str(c.act, "endDate")); ok {
 			s.ValidTo, s.ClosesAt = c.local(end).Format(time.DateOnly), c.local(end).Format(time.TimeOnly)
 		}
 		c.s.Schedules = append(c.s.Schedules, s)
@@ -45,29 +44,22 @@ func (c *conv) schedules() {
 }
 
 // schedule maps one Schedule or PartialSchedule.
-func (c *conv) schedule(sc obj, i int) (V3Schedule, bool) {
-	s := V3Schedule{ID: uuid5(c.s.ID + "\x00schedule\x00" + strconv.Itoa(i)), ServiceID: c.s.ID,
-		OpensAt: clockTime(sc.str("startTime")), ClosesAt: clockTime(sc.str("endTime")),
-		ValidFrom: dateOnly(sc.str("startDate")), ValidTo: dateOnly(sc.str("endDate"))}
+func (c *conv) schedule(sc *jsonld.Value, i int) (V3Schedule, bool) {
+	s := V3Schedule{ID: c.uuid5(c.s.ID, "\x00schedule\x00", strconv.Itoa(i)), ServiceID: c.s.ID,
+		OpensAt: clockTime(str(sc, "startTime")), ClosesAt: clockTime(str(sc, "endTime")),
+		ValidFrom: dateOnly(str(sc, "startDate")), ValidTo: dateOnly(str(sc, "endDate"))}
 	s.DTStart = s.ValidFrom
-	var byDay []string
-	for _, d := range strs(sc["byDay"]) {
-		d = strings.TrimPrefix(jsonld.NormSchemaIRI(jsonld.Trim(d)), "https://schema.org/")
-		if code := days[d]; code != "" {
-			byDay = append(byDay, code)
-		}
-	}
-	s.ByDay = strings.Join(byDay, ",")
-	if m := frequency.FindStringSubmatch(sc.str("repeatFrequency")); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		s.Freq, s.Interval = freq(m[2], n, &s)
+	s.ByDay = byDay(sc.Get("byDay"))
+	if count, unit, ok := repeatFrequency(str(sc, "repeatFrequency")); ok {
+		n, _ := strconv.Atoi(count)
+		s.Freq, s.Interval = freq(unit, n, &s)
 	} else if s.ByDay != "" {
 		s.Freq, s.Interval = "WEEKLY", 1
 	}
 	var md []string
-	for _, v := range asList(sc["byMonthDay"]) {
-		if n, ok := v.(interface{ String() string }); ok {
-			md = append(md, n.String())
+	for v := range jsonld.EachItem(sc.Get("byMonthDay")) {
+		if jsonld.IsNumber(v) {
+			md = append(md, v.S)
 		}
 	}
 	s.ByMonthDay = strings.Join(md, ",")
@@ -93,21 +85,30 @@ func freq(unit string, n int, s *V3Schedule) (string, int) {
 	return "", 0
 }
 
-func asList(v any) []any {
-	if l, ok := v.([]any); ok {
-		return l
+// byDay maps the days of a schedule's byDay (a day or a list of them) to
+// a list of iCal codes.
+func byDay(v *jsonld.Value) string {
+	var b strings.Builder
+	for d := range jsonld.EachItem(v) {
+		if d.Kind != jsonld.String {
+			continue
+		}
+		day := strings.TrimPrefix(jsonld.NormSchemaIRI(jsonld.Trim(d.S)), "https://schema.org/")
+		if code := days[day]; code != "" {
+			if b.Len() > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(code)
+		}
 	}
-	if v == nil {
-		return nil
-	}
-	return []any{v}
+	return b.String()
 }
 
 // oneDate is a schedule of one dated occurrence, in London time.
 func (c *conv) oneDate(start time.Time, desc string) V3Schedule {
 	at := c.local(start)
 	day := at.Format(time.DateOnly)
-	return V3Schedule{ID: uuid5(c.s.ID + "\x00schedule\x00" + day), ServiceID: c.s.ID, DTStart: day, ValidFrom: day, ValidTo: day,
+	return V3Schedule{ID: c.uuid5(c.s.ID, "\x00schedule\x00", day), ServiceID: c.s.ID, DTStart: day, ValidFrom: day, ValidTo: day,
 		OpensAt: at.Format(time.TimeOnly), Description: desc}
 }
 
@@ -126,14 +127,42 @@ func (c *conv) local(t time.Time) time.Time {
 	return t.In(c.h.London)
 }
 
-// clockTime writes HH:MM or HH:MM:SS as HH:MM:SS, else "".
+// repeatFrequency matches `^P([1-9][0-9]*)([DWMY])$`, by hand: with
+// clockTime's, the regular expression was a large part of the crosswalk.
+// TestHandMatchersEqualRegexps holds both to their expressions.
+func repeatFrequency(s string) (count, unit string, ok bool) {
+	if len(s) < 3 || s[0] != 'P' || s[1] < '1' || s[1] > '9' || !strings.ContainsRune("DWMY", rune(s[len(s)-1])) {
+		return "", "", false
+	}
+	count = s[1 : len(s)-1]
+	for i := range len(count) {
+		if count[i] < '0' || count[i] > '9' {
+			return "", "", false
+		}
+	}
+	return count, s[len(s)-1:], true
+}
+
+// clockTime writes HH:MM or HH:MM:SS as HH:MM:SS, else "": it matches
+// `^([01][0-9]|2[0-3]):([0-5][0-9])(:[0-5][0-9])?$` by hand.
 func clockTime(s string) string {
-	m := clock.FindStringSubmatch(s)
-	if m == nil {
+	if len(s) != 5 && len(s) != 8 {
 		return ""
 	}
-	if m[3] == "" {
+	hourOK := (s[0] == '0' || s[0] == '1') && isDigit(s[1]) || s[0] == '2' && s[1] >= '0' && s[1] <= '3'
+	if !hourOK || !sixties(s[2:5]) {
+		return ""
+	}
+	if len(s) == 5 {
 		return s + ":00"
+	}
+	if !sixties(s[5:8]) {
+		return ""
 	}
 	return s
 }
+
+// sixties matches `:[0-5][0-9]`.
+func sixties(s string) bool { return s[0] == ':' && s[1] >= '0' && s[1] <= '5' && isDigit(s[2]) }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

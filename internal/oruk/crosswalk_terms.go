@@ -12,9 +12,9 @@ import (
 func (c *conv) terms() {
 	c.concepts("activity", "OpenActive Activity List", "activity")
 	c.concepts("facilityType", "OpenActive Facility Types", "facility_type")
-	g := c.act.str("genderRestriction")
+	g := str(c.act, "genderRestriction")
 	g = strings.TrimPrefix(strings.TrimPrefix(g, "https://openactive.io/"), "oa:")
-	label := map[string]string{"FemaleOnly": "Female only", "MaleOnly": "Male only"}[g]
+	label := genders[g]
 	if label == "" {
 		if g != "" {
 			c.use("genderRestriction") // NoRestriction: nothing to say
@@ -22,50 +22,59 @@ func (c *conv) terms() {
 		return
 	}
 	uri := "https://openactive.io/" + g
-	c.attribute("eligibility", uri, &V3TaxonomyTerm{ID: uuid5("term\x00" + uri), Name: label, Description: label,
+	c.attribute("eligibility", uri, &V3TaxonomyTerm{ID: c.h.ids.uuid5("term\x00", uri), Name: label, Description: label,
 		Taxonomy: "OpenActive genderRestriction", TermURI: uri})
 	c.use("genderRestriction")
 }
 
+// genders are the genderRestriction values worth an eligibility attribute.
+var genders = map[string]string{"FemaleOnly": "Female only", "MaleOnly": "Male only"}
+
 // concepts maps the Concepts (or bare concept IRIs) of one property.
 func (c *conv) concepts(key, taxonomy, linkType string) {
-	list := objs(c.act[key])
-	for _, s := range strs(c.act[key]) {
-		list = append(list, obj{"@id": s})
+	v := c.act.Get(key)
+	for con := range jsonld.EachObject(v) {
+		c.concept(key, taxonomy, linkType, idOf(con), str(con, "prefLabel"))
 	}
-	for _, con := range list {
-		id, label := con.id(), con.str("prefLabel")
-		if label == "" && id != "" && c.h.Label != nil {
-			label = c.h.Label(id)
+	for s := range jsonld.EachItem(v) {
+		if s.Kind == jsonld.String {
+			c.concept(key, taxonomy, linkType, jsonld.Trim(s.S), "")
 		}
-		if label == "" {
-			continue
-		}
-		termKey := id
-		if termKey == "" {
-			termKey = taxonomy + "\x00" + label
-		}
-		t := &V3TaxonomyTerm{ID: uuid5("term\x00" + termKey), Name: label, Description: label, Taxonomy: taxonomy}
-		if jsonld.IsAbsURL(id) {
-			t.TermURI = id
-		}
-		c.attribute(linkType, termKey, t)
-		c.use(key)
 	}
 }
 
+// concept maps one Concept, given by its id and label.
+func (c *conv) concept(key, taxonomy, linkType, id, label string) {
+	if label == "" && id != "" && c.h.Label != nil {
+		label = c.h.Label(id)
+	}
+	if label == "" {
+		return
+	}
+	termKey := id
+	if termKey == "" {
+		termKey = taxonomy + "\x00" + label
+	}
+	t := &V3TaxonomyTerm{ID: c.h.ids.uuid5("term\x00", termKey), Name: label, Description: label, Taxonomy: taxonomy}
+	if isAbsURL(id) {
+		t.TermURI = id
+	}
+	c.attribute(linkType, termKey, t)
+	c.use(key)
+}
+
 func (c *conv) attribute(linkType, key string, t *V3TaxonomyTerm) {
-	c.s.Attributes = append(c.s.Attributes, V3Attribute{ID: uuid5(c.s.ID + "\x00attribute\x00" + key), LinkID: c.s.ID,
+	c.s.Attributes = append(c.s.Attributes, V3Attribute{ID: c.uuid5(c.s.ID, "\x00attribute\x00", key), LinkID: c.s.ID,
 		LinkType: linkType, TaxonomyTermID: t.ID, TaxonomyTerm: t})
 }
 
 // eligibility maps ageRange to minimum_age and maximum_age.
 func (c *conv) eligibility() {
-	for _, ar := range objs(c.act["ageRange"]) {
-		if n, ok := number(ar["minValue"]); ok {
+	for ar := range jsonld.EachObject(c.act.Get("ageRange")) {
+		if n, ok := numberOf(ar.Get("minValue")); ok {
 			c.s.MinimumAge = n
 		}
-		if n, ok := number(ar["maxValue"]); ok {
+		if n, ok := numberOf(ar.Get("maxValue")); ok {
 			c.s.MaximumAge = n
 		}
 		if c.s.MinimumAge != "" || c.s.MaximumAge != "" {
@@ -78,20 +87,22 @@ func (c *conv) eligibility() {
 // costs maps offers (price, currency, name, validity) to cost_options, and
 // isAccessibleForFree: true to a free option.
 func (c *conv) costs() {
-	for i, of := range objs(c.act["offers"]) {
-		n, ok := number(of["price"])
+	i := -1
+	for of := range jsonld.EachObject(c.act.Get("offers")) {
+		i++
+		n, ok := numberOf(of.Get("price"))
 		if !ok {
 			continue
 		}
-		co := V3CostOption{ID: uuid5(c.s.ID + "\x00cost\x00" + strconv.Itoa(i)), ServiceID: c.s.ID, Option: of.str("name"), Amount: n,
-			AmountDescription: of.str("priceCurrency"), ValidFrom: dateOnly(of.str("validFrom")), ValidTo: dateOnly(of.str("validThrough"))}
+		co := V3CostOption{ID: c.uuid5(c.s.ID, "\x00cost\x00", strconv.Itoa(i)), ServiceID: c.s.ID, Option: str(of, "name"), Amount: n,
+			AmountDescription: str(of, "priceCurrency"), ValidFrom: dateOnly(str(of, "validFrom")), ValidTo: dateOnly(str(of, "validThrough"))}
 		c.s.CostOptions = append(c.s.CostOptions, co)
 		c.use("offers")
 	}
-	if free, ok := c.act["isAccessibleForFree"].(bool); ok && free {
+	if free := c.act.Get("isAccessibleForFree"); free != nil && free.Kind == jsonld.Bool && free.B {
 		c.use("isAccessibleForFree")
 		if len(c.s.CostOptions) == 0 {
-			c.s.CostOptions = append(c.s.CostOptions, V3CostOption{ID: uuid5(c.s.ID + "\x00free"), ServiceID: c.s.ID, Option: "Free", Amount: "0"})
+			c.s.CostOptions = append(c.s.CostOptions, V3CostOption{ID: c.uuid5(c.s.ID, "\x00free"), ServiceID: c.s.ID, Option: "Free", Amount: "0"})
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
 // ExportRow is one OpenActive activity to export: its key, what scoring
@@ -60,13 +62,13 @@ func (s *Scorer) exportOne(r ExportRow, v *Validator) (V3Service, error) {
 	if len(r.Data) == 0 {
 		return V3Service{}, fmt.Errorf("its stored JSON is no longer held")
 	}
-	data, ok := decodeObj(r.Data)
-	if !ok {
+	data, err := jsonld.Parse(r.Data)
+	if err != nil || !data.IsObject() {
 		return V3Service{}, fmt.Errorf("its stored JSON is not an object")
 	}
 	h := Hints{DatasetID: r.DatasetID, ActivityID: r.ActivityID, NextOccurrence: r.NextOccurrence, LastChange: r.LastChange,
-		Upcoming: r.Upcoming > 0, Label: s.labels, London: s.london}
-	cw := Convert(findActivity(data, r.ActivityID), h)
+		Upcoming: r.Upcoming > 0, Label: s.labels, London: s.london, ids: s.ids}
+	cw := convert(findActivity(data, r.ActivityID), h)
 	b, err := json.Marshal(cw.Service)
 	if err != nil {
 		return V3Service{}, err

@@ -11,7 +11,8 @@ import (
 )
 
 // Scorer scores ORUK services (docs/method.md part B). It is read-only once
-// built, so one Scorer may serve concurrent calls.
+// built but for ids, a cache with its own lock, so one Scorer may serve
+// concurrent calls.
 type Scorer struct {
 	profile *Profile
 	locator score.Locator
@@ -19,6 +20,7 @@ type Scorer struct {
 	shared  []score.SharedHost
 	labels  func(string) string
 	london  *time.Location
+	ids     *idCache
 }
 
 // NewScorer builds a scorer with the embedded ORUK profile and, from ref,
@@ -33,7 +35,7 @@ func NewScorer(ref *score.Reference) (*Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scorer{profile: p, london: london}
+	s := &Scorer{profile: p, london: london, ids: &idCache{}}
 	if ref != nil {
 		s.locator, s.shared = ref.Locator, ref.Profile.SharedHosts
 		if ref.Activities != nil {
