@@ -12,17 +12,26 @@ import (
 )
 
 // flushScores is how many activity scores are gathered before one write:
-// large writes are several times faster than one per dataset, and this many
-// rows stay a few tens of MB in memory.
-const flushScores = 50_000
+// large writes are several times faster than one per dataset, and the
+// smaller the last write, the less of a snapshot waits on it alone.
+const flushScores = 20_000
 
 // writeScores is the most scores written at once.
 const writeScores = 20_000
 
 // batch gathers the rows of many scored datasets and writes them together.
+// The dataset whose rows fill it writes them, outside the lock, so the
+// others keep scoring and queueing meanwhile.
 type batch struct {
 	st store.Store
 	mu sync.Mutex
+	rows
+	oruk orukScorer
+}
+
+// rows are the queued rows of whole datasets; ready may also hold those of
+// datasets still being queued.
+type rows struct {
 	// scores are the datasets' own result slices, not copies: a large
 	// dataset's scores are held once.
 	scores  [][]domain.ActivityScore
@@ -34,13 +43,11 @@ type batch struct {
 	// ready are ORUK readiness rows of OpenActive activities; oruk scores
 	// ORUK services and converts activities (internal/pipeline/oruk.go).
 	ready []oruk.Readiness
-	oruk  orukScorer
 }
 
 // add queues one dataset's rows, writing when enough have gathered.
 func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.Time, res score.Result) error {
 	b.mu.Lock()
-	defer b.mu.Unlock()
 	b.scores = append(b.scores, res.Activities)
 	b.nscores += len(res.Activities)
 	for _, f := range res.Feeds {
@@ -51,49 +58,54 @@ func (b *batch) add(ctx context.Context, ds domain.Dataset, nfeeds int, T time.T
 	b.rollups = append(b.rollups, store.Rollup(T, ds, nfeeds, res.Activities))
 	b.areas = append(b.areas, store.AreaRollups(T, ds.ID, res.Activities)...)
 	if b.nscores < flushScores {
+		b.mu.Unlock()
 		return nil
 	}
-	return b.flushLocked(ctx)
+	r := b.take()
+	b.mu.Unlock()
+	return r.write(ctx, b.st)
 }
 
 // flush writes whatever is queued.
 func (b *batch) flush(ctx context.Context) error {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.flushLocked(ctx)
+	r := b.take()
+	b.mu.Unlock()
+	return r.write(ctx, b.st)
 }
 
-// flushLocked writes scores first and roll-ups last, so a reader never sees
-// a dataset's roll-up without its scores.
-func (b *batch) flushLocked(ctx context.Context) error {
+// take empties the queue and returns what it held; b.mu must be held.
+func (b *batch) take() rows {
+	r := b.rows
+	b.rows = rows{}
+	return r
+}
+
+// write writes scores first and roll-ups last, so a reader never sees a
+// dataset's roll-up without its scores.
+func (r rows) write(ctx context.Context, st store.Store) error {
 	// Written a slice at a time: the columns a write builds are several
 	// times the rows' size.
-	for _, acts := range b.scores {
+	for _, acts := range r.scores {
 		for len(acts) > 0 {
 			n := min(len(acts), writeScores)
-			if err := store.PutScores(ctx, b.st, acts[:n]); err != nil {
+			if err := store.PutScores(ctx, st, acts[:n]); err != nil {
 				return err
 			}
 			acts = acts[n:]
 		}
 	}
-	if err := store.PutFeedStats(ctx, b.st, b.stats); err != nil {
+	if err := store.PutFeedStats(ctx, st, r.stats); err != nil {
 		return err
 	}
-	if err := store.PutOrganisers(ctx, b.st, b.orgs); err != nil {
+	if err := store.PutOrganisers(ctx, st, r.orgs); err != nil {
 		return err
 	}
-	if err := store.PutAreaRollups(ctx, b.st, b.areas); err != nil {
+	if err := store.PutAreaRollups(ctx, st, r.areas); err != nil {
 		return err
 	}
-	if err := oruk.PutReadiness(ctx, b.st, b.ready); err != nil {
+	if err := oruk.PutReadiness(ctx, st, r.ready); err != nil {
 		return err
 	}
-	b.ready = b.ready[:0]
-	if err := store.PutDatasetRollups(ctx, b.st, b.rollups); err != nil {
-		return err
-	}
-	clear(b.scores)
-	b.scores, b.nscores, b.stats, b.orgs, b.rollups, b.areas = b.scores[:0], 0, b.stats[:0], b.orgs[:0], b.rollups[:0], b.areas[:0]
-	return nil
+	return store.PutDatasetRollups(ctx, st, r.rollups)
 }
