@@ -73,17 +73,17 @@ func numberOf(v *jsonld.Value) (json.Number, bool) {
 	return json.Number(v.S), true
 }
 
-// findActivity finds the activity object in an item's data: the data
-// itself when its @id is activityID, else (for keys ending "#parent") the
-// first inline parent, else the data itself.
-//
-// The map-based crosswalk also meant to search nested objects for the id,
-// but its search never matched (it switched on map[string]any and was
-// given an obj), so readiness has always used the data; this keeps that
-// result until the method says otherwise.
+// findActivity finds the activity object in an item's data (method B.7
+// converts the activity, not the item that carries it): the object whose
+// @id is activityID at any depth — a session's inline superEvent, a slot's
+// facilityUse —, else (for keys ending "#parent") the first inline parent,
+// else the data itself.
 func findActivity(data *jsonld.Value, activityID string) *jsonld.Value {
 	if idOf(data) == activityID {
 		return data
+	}
+	if o := findByID(data, activityID, 0); o != nil {
+		return o
 	}
 	if strings.HasSuffix(activityID, "#parent") {
 		for _, k := range []string{"superEvent", "facilityUse"} {
@@ -93,4 +93,31 @@ func findActivity(data *jsonld.Value, activityID string) *jsonld.Value {
 		}
 	}
 	return data
+}
+
+// findByID is the first object under v whose @id is id, keys visited in
+// sorted order so that a repeated id always resolves the same way.
+func findByID(v *jsonld.Value, id string, depth int) *jsonld.Value {
+	if v == nil || depth > 32 {
+		return nil
+	}
+	switch v.Kind {
+	case jsonld.Object:
+		if idOf(v) == id {
+			return v
+		}
+		members := slices.SortedFunc(slices.Values(v.O), func(a, b jsonld.Member) int { return strings.Compare(a.Key, b.Key) })
+		for _, m := range members {
+			if o := findByID(m.Val, id, depth+1); o != nil {
+				return o
+			}
+		}
+	case jsonld.Array:
+		for _, e := range v.A {
+			if o := findByID(e, id, depth+1); o != nil {
+				return o
+			}
+		}
+	}
+	return nil
 }

@@ -684,6 +684,9 @@ func oldFindByID(v any, id string, depth int) obj {
 	if depth > 32 {
 		return nil
 	}
+	if o, ok := v.(obj); ok {
+		v = map[string]any(o)
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		if obj(x).id() == id {
