@@ -33,7 +33,18 @@ func explainer(st store.Store, res *geo.Resolver) web.ExplainFunc {
 		if err != nil {
 			return nil, err
 		}
+		// Only the feeds scored at that snapshot: a feed the dataset had
+		// stopped listing (renamed, moved) keeps its items but was not
+		// scored, and beside its successor would change the activity.
+		scored, err := store.FeedsScoredAt(ctx, st, datasetID, at)
+		if err != nil {
+			return nil, err
+		}
+		listed := func(feedURL string) bool { return len(scored) == 0 || scored[feedURL] }
 		for _, f := range feeds {
+			if !listed(f.URL) {
+				continue
+			}
 			fs, _, err := store.GetFeedState(ctx, st, f.URL)
 			if err != nil {
 				return nil, err
@@ -41,7 +52,9 @@ func explainer(st store.Store, res *geo.Resolver) web.ExplainFunc {
 			in.Feeds = append(in.Feeds, score.FeedInfo{URL: f.URL, Ordering: fs.Ordering})
 		}
 		err = store.EachItem(ctx, st, datasetID, func(it domain.Item) error {
-			in.Items = append(in.Items, it)
+			if listed(it.FeedURL) {
+				in.Items = append(in.Items, it)
+			}
 			return nil
 		})
 		if err != nil {

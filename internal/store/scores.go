@@ -185,6 +185,27 @@ func PutFeedStats(ctx context.Context, st Store, fs []FeedStats) error {
 	return st.Insert(ctx, "feed_stats", []string{"t", "feed_url", "dataset_id", "items", "deleted", "orphans", "activities"}, rows)
 }
 
+// FeedsScoredAt lists the feeds of a dataset scored in the snapshot at T:
+// those its dataset site listed then (scoring.md §1). It is empty for a
+// snapshot that wrote no feed counts.
+func FeedsScoredAt(ctx context.Context, st Store, datasetID string, T time.Time) (map[string]bool, error) {
+	rows, err := st.Query(ctx, "SELECT feed_url FROM feed_stats"+st.Final()+" WHERE dataset_id = @d AND t = @t",
+		A("d", datasetID), A("t", T.UTC()))
+	if err != nil {
+		return nil, fmt.Errorf("read the feeds of %s scored at %s: %w", datasetID, T.UTC().Format(time.RFC3339), err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			return nil, err
+		}
+		out[f] = true
+	}
+	return out, rows.Err()
+}
+
 // Sums are the counts and score sums behind means, grades and SP-ready
 // counts; means are computed by the named queries so they round the same on
 // every backend.
