@@ -2,11 +2,11 @@ package harvest
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"sync"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/pool"
 )
 
 // HarvestAll runs one attempt of every feed, Concurrency at a time, feeds
@@ -17,34 +17,13 @@ func HarvestAll(ctx context.Context, feeds []domain.Feed, opts Options) ([]domai
 	o := opts.withDefaults()
 	out := make([]domain.HarvestAttempt, len(feeds))
 	tr := newTracker(feeds, o.Progress)
-	jobs := make(chan int)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for w := 0; w < min(o.Concurrency, max(1, len(feeds))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				a, err := harvestFeed(ctx, feeds[i], o, tr.page)
-				out[i] = a
-				tr.feedDone(feeds[i], a.Status != domain.StatusOK)
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, i := range interleaveHosts(feeds) {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	err := pool.Each(o.Concurrency, interleaveHosts(feeds), func(i int) error {
+		a, err := harvestFeed(ctx, feeds[i], o, tr.page)
+		out[i] = a
+		tr.feedDone(feeds[i], a.Status != domain.StatusOK)
+		return err
+	})
+	return out, err
 }
 
 // interleaveHosts orders feed indexes round-robin over their hosts.

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
 	"github.com/feedgauge/feedgauge/internal/fetch"
+	"github.com/feedgauge/feedgauge/internal/pool"
 	"github.com/feedgauge/feedgauge/internal/store"
 )
 
@@ -131,31 +131,14 @@ func (o Options) withDefaults() Options {
 func HarvestAll(ctx context.Context, feeds []domain.Feed, opts Options) ([]domain.HarvestAttempt, error) {
 	o := opts.withDefaults()
 	out := make([]domain.HarvestAttempt, len(feeds))
-	jobs := make(chan int)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for w := 0; w < min(o.Concurrency, max(1, len(feeds))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				a, err := HarvestFeed(ctx, feeds[i], o)
-				out[i] = a
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-				}
-			}
-		}()
+	idx := make([]int, len(feeds))
+	for i := range idx {
+		idx[i] = i
 	}
-	for i := range feeds {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	err := pool.Each(o.Concurrency, idx, func(i int) error {
+		a, err := HarvestFeed(ctx, feeds[i], o)
+		out[i] = a
+		return err
+	})
+	return out, err
 }

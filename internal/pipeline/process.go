@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/feedgauge/feedgauge/internal/discover"
 	"github.com/feedgauge/feedgauge/internal/domain"
+	"github.com/feedgauge/feedgauge/internal/pool"
 )
 
 // runMemoryItems bounds the items a one-off snapshot keeps between
@@ -48,41 +48,20 @@ func (o Options) process(ctx context.Context, T time.Time, res discover.Result, 
 	if workers <= 0 {
 		workers = 8
 	}
-	jobs := make(chan domain.Dataset)
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for w := 0; w < min(workers, len(ds)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for d := range jobs {
-				if err := waitUntil(ctx, start.Add(o.offset(d.ID))); err != nil {
-					continue
-				}
-				err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, scoring, prog, sum, &mu)
-				if oneOff {
-					mem.drop(d.ID)
-				}
-				if err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for _, d := range ds {
-		if ctx.Err() != nil {
-			break
+	var mu sync.Mutex // guards sum
+	// A dataset waits for its offset in the snapshot; once cancelled, the
+	// rest are skipped.
+	err := pool.Each(workers, ds, func(d domain.Dataset) error {
+		if err := waitUntil(ctx, start.Add(o.offset(d.ID))); err != nil {
+			return nil
 		}
-		jobs <- d
-	}
-	close(jobs)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+		err := o.dataset(ctx, T, d, feeds[d.ID], mem, b, scoring, prog, sum, &mu)
+		if oneOff {
+			mem.drop(d.ID)
+		}
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
