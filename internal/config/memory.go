@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -13,26 +14,39 @@ import (
 // limit and the embedded store's page cache and the runtime take the rest.
 const DefaultMemoryLimit = 768 << 20
 
+// GCPercent is the collector's pace under a memory limit. With the limit as
+// the backstop, the heap may grow to three times what is live between
+// collections instead of twice: a first snapshot used about a tenth less
+// CPU, with the same peak memory (docs/benchmarks.md).
+const GCPercent = 200
+
 // ApplyMemoryLimit sets the runtime's soft memory limit from --memory-limit;
 // empty means the default unless GOMEMLIMIT already set one. A soft limit
 // never fails a run: near it the garbage collector works harder, so a
 // dataset larger than fits is scored more slowly rather than not at all.
+// Under a limit, and unless GOGC says otherwise, the collector runs at
+// GCPercent.
 func ApplyMemoryLimit(v string) error {
-	if v == "" {
-		if os.Getenv("GOMEMLIMIT") != "" {
-			return nil
+	limit := int64(DefaultMemoryLimit)
+	if v != "" {
+		n, err := ParseSize(v)
+		if err != nil {
+			return fmt.Errorf("--memory-limit %q: %w", v, err)
 		}
-		debug.SetMemoryLimit(DefaultMemoryLimit)
+		limit = n
+	}
+	switch {
+	case v == "" && os.Getenv("GOMEMLIMIT") != "":
+		// The environment's limit stands.
+	case limit == 0:
+		debug.SetMemoryLimit(math.MaxInt64) // no limit
 		return nil
+	default:
+		debug.SetMemoryLimit(limit)
 	}
-	n, err := ParseSize(v)
-	if err != nil {
-		return fmt.Errorf("--memory-limit %q: %w", v, err)
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(GCPercent)
 	}
-	if n == 0 {
-		n = -1 >> 1 // math.MaxInt64: no limit
-	}
-	debug.SetMemoryLimit(n)
 	return nil
 }
 
