@@ -3,8 +3,6 @@ package score
 import (
 	"slices"
 	"sync"
-
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
 // Cache keeps the decoded items of one dataset between snapshots, so that
@@ -59,7 +57,7 @@ func (c *Cache) Prepare(in DatasetInput) *Prepared {
 	st := CacheStats{Items: len(in.Items)}
 	ds := make([]*Decoded, len(in.Items))
 	sameOrder := len(in.Items) == len(c.items)
-	var ps jsonld.Parser
+	var dc decoder
 	for i := range in.Items {
 		it := &in.Items[i]
 		// Stores list items in a stable order, so the item at the same
@@ -75,7 +73,7 @@ func (c *Cache) Prepare(in DatasetInput) *Prepared {
 		if d != nil && d.sameVersion(it) {
 			st.Reused++
 		} else {
-			d = decode(it, &ps)
+			d = dc.decode(it)
 			st.Decoded++
 		}
 		ds[i] = d

@@ -9,15 +9,15 @@ import (
 
 // readOrg reads one organizer or provider object for sp.7, sp.8, as.1–as.3
 // and the organiser columns.
-func readOrg(o *jsonld.Value) *orgFacts {
+func readOrg(o *jsonld.Value, ms *memos) *orgFacts {
 	f := &orgFacts{key: organiserKey(o)}
 	name, _ := o.Get("name").Str()
 	f.name, f.norm = jsonld.Trim(name), Norm(name)
 	f.id, _ = jsonld.ID(o)
 	u, _ := o.Get("url").Str()
-	f.url = splitHost(u)
+	f.url = ms.splitHost(u)
 	present := func(k string) bool { return jsonld.Present(o.Get(k)) }
-	f.contact = present("email") || present("telephone") || hasContactPoint(o)
+	f.contact = present("email") || present("telephone") || hasContactPoint(o.Get("beta:contactPoint"))
 	f.nameURL = present("name") && present("url")
 	f.identified = present("name") && (present("url") || present("email") || present("telephone") || present("sameAs"))
 	f.criteria = present("beta:formalCriteriaMet") || present("hasCredential") || hasTrustCert(o)

@@ -3,7 +3,6 @@ package score
 import (
 	"iter"
 
-	"github.com/feedgauge/feedgauge/internal/postcode"
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
@@ -36,8 +35,8 @@ func (s *scorer) spChecks(v *view, out []outcome) []string {
 }
 
 // readName: sp.1 wants a string name whose trimmed length is 1–200 (§8.6.1).
-func readName(obj *jsonld.Value, f *objFacts) {
-	s, ok := obj.Get("name").Str()
+func readName(obj *keyed, f *objFacts) {
+	s, ok := obj.get(kName).Str()
 	if !ok {
 		return
 	}
@@ -70,15 +69,15 @@ func firstName(srcs []*objFacts) string {
 }
 
 // readDescription: sp.2 wants trimmed length ≥ 30 and no HTML tag.
-func readDescription(obj *jsonld.Value, f *objFacts) {
-	s, ok := obj.Get("description").Str()
+func readDescription(obj *keyed, f *objFacts) {
+	s, ok := obj.get(kDescription).Str()
 	if !ok || jsonld.Trim(s) == "" {
 		return
 	}
 	switch tag := jsonld.FindHTMLTag(s); {
 	case tag != "":
 		f.flags |= flagDescTag
-		f.descTag = tag
+		f.more().descTag = tag
 	case jsonld.Len(jsonld.Trim(s)) >= 30:
 		f.flags |= flagDescOK
 	default:
@@ -118,12 +117,15 @@ func conceptIDs(v *jsonld.Value) []string {
 	return ids
 }
 
-func readActivity(obj *jsonld.Value, f *objFacts) {
-	act, fac := obj.Get("activity"), obj.Get("facilityType")
-	f.activityIDs, f.facilityIDs = conceptIDs(act), conceptIDs(fac)
+func readActivity(obj *keyed, f *objFacts) {
+	act, fac := obj.get(kActivity), obj.get(kFacilityType)
+	if acts, facs := conceptIDs(act), conceptIDs(fac); len(acts)+len(facs) > 0 {
+		m := f.more()
+		m.activityIDs, m.facilityIDs = acts, facs
+		f.flags |= flagConcepts
+	}
 	f.set(flagActivity, jsonld.Present(act))
 	f.set(flagFacility, jsonld.Present(fac))
-	f.set(flagConcepts, len(f.activityIDs)+len(f.facilityIDs) > 0)
 }
 
 // spActivity is sp.3; it appends the passing ids, without repeats, to ids
@@ -163,16 +165,16 @@ func spActivity(v *view, ref *Reference, ids []string) (outcome, []string) {
 	return fail("no activity is given"), ids
 }
 
-// places returns the Place objects of a source's location.
-func places(src *jsonld.Value) iter.Seq[*jsonld.Value] { return jsonld.EachObject(src.Get("location")) }
+// places returns the Place objects of a source's location value.
+func places(location *jsonld.Value) iter.Seq[*jsonld.Value] { return jsonld.EachObject(location) }
 
 // readPlaces reads location: valid postcodes of address.postalCode and the
 // geo values (sp.4, sp.5, the resolver), and beta:virtualLocation.
-func readPlaces(obj *jsonld.Value, f *objFacts) {
-	for pl := range places(obj) {
+func readPlaces(obj *keyed, f *objFacts, ms *memos) {
+	for pl := range places(obj.get(kLocation)) {
 		for ad := range jsonld.EachObject(pl.Get("address")) {
 			if s, ok := ad.Get("postalCode").Str(); ok {
-				if n, ok := postcode.Normalise(s); ok {
+				if n, ok := ms.normalise(s); ok {
 					f.postcodes = append(f.postcodes, n)
 				}
 			}
@@ -182,13 +184,13 @@ func readPlaces(obj *jsonld.Value, f *objFacts) {
 		}
 	}
 	f.set(flagPostcode, len(f.postcodes) > 0)
-	f.set(flagVirtual, hasVirtualURL(obj))
+	f.set(flagVirtual, hasVirtualURL(obj.get(kVirtualLocation)))
 }
 
 // hasVirtualURL: an online activity passes sp.4 and sp.5 with a
 // beta:virtualLocation URL or object with such a url (§8.6.3).
-func hasVirtualURL(obj *jsonld.Value) bool {
-	for it := range jsonld.EachItem(obj.Get("beta:virtualLocation")) {
+func hasVirtualURL(loc *jsonld.Value) bool {
+	for it := range jsonld.EachItem(loc) {
 		if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
 			return true
 		}

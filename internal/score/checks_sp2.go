@@ -28,11 +28,11 @@ func readGeo(g *jsonld.Value, f *objFacts) {
 	f.flags |= flagGeo
 	if !f.flags.has(flagGeoUK) && inUKBox(lat, lng) {
 		f.flags |= flagGeoUK
-		f.geo.ukPoint = point(lat, lng)
+		f.more().geo.ukPoint = point(lat, lng)
 	}
 	if !f.flags.has(flagGeoSwapped) && inUKBox(lng, lat) {
 		f.flags |= flagGeoSwapped
-		f.geo.swapPoint = point(lng, lat)
+		f.more().geo.swapPoint = point(lng, lat)
 	}
 }
 
@@ -52,20 +52,20 @@ func spGeo(v *view) outcome {
 
 // readCost reads sp.6 (§8.6.4) for one object: whether it passes, else the
 // last reason met in it.
-func readCost(obj *jsonld.Value, f *objFacts) {
+func readCost(obj *keyed, f *objFacts) {
 	pass, why := cost(obj)
 	f.set(flagCostPass, pass)
 	if !pass && why != "" {
 		f.flags |= flagCostWhy
-		f.costWhy = why
+		f.more().costWhy = why
 	}
 }
 
-func cost(obj *jsonld.Value) (pass bool, why string) {
-	if free := obj.Get("isAccessibleForFree"); free != nil && free.Kind == jsonld.Bool && free.B {
+func cost(obj *keyed) (pass bool, why string) {
+	if free := obj.get(kFree); free != nil && free.Kind == jsonld.Bool && free.B {
 		return true, ""
 	}
-	for o := range jsonld.EachObject(obj.Get("offers")) {
+	for o := range jsonld.EachObject(obj.get(kOffers)) {
 		p := o.Get("price")
 		if !jsonld.IsNumber(p) {
 			if jsonld.Present(p) {
@@ -103,17 +103,18 @@ func spCost(v *view) outcome {
 
 // readOrganisers reads the objects in organizer, then provider (§8.5);
 // any object counts, whatever its @type.
-func readOrganisers(obj *jsonld.Value, f *objFacts) {
-	for _, k := range [...]string{"organizer", "provider"} {
-		for o := range jsonld.EachObject(obj.Get(k)) {
-			f.orgs = append(f.orgs, readOrg(o))
+func readOrganisers(obj *keyed, f *objFacts, ms *memos) {
+	for _, k := range [...]pkey{kOrganizer, kProvider} {
+		for o := range jsonld.EachObject(obj.get(k)) {
+			f.orgs = append(f.orgs, readOrg(o, ms))
 		}
 	}
 }
 
-// hasContactPoint: an object with a present email, telephone or url.
-func hasContactPoint(obj *jsonld.Value) bool {
-	for c := range jsonld.EachObject(obj.Get("beta:contactPoint")) {
+// hasContactPoint: a beta:contactPoint value holding an object with a
+// present email, telephone or url.
+func hasContactPoint(cp *jsonld.Value) bool {
+	for c := range jsonld.EachObject(cp) {
 		if jsonld.Present(c.Get("email")) || jsonld.Present(c.Get("telephone")) || jsonld.Present(c.Get("url")) {
 			return true
 		}
@@ -151,8 +152,8 @@ func spOrganiser(v *view) outcome {
 }
 
 // hasImage: sp.9's image with an absolute http(s) url (§8.6.5).
-func hasImage(obj *jsonld.Value) bool {
-	for it := range jsonld.EachItem(obj.Get("image")) {
+func hasImage(obj *keyed) bool {
+	for it := range jsonld.EachItem(obj.get(kImage)) {
 		if jsonld.IsAbsURLValue(it) || (it.IsObject() && jsonld.IsAbsURLValue(it.Get("url"))) {
 			return true
 		}
@@ -186,15 +187,15 @@ func anyPresent(v *view, keys keyMask, why string) outcome {
 
 // suits: sp.13's ageRange with a minValue or maxValue ≥ 0, or a
 // genderRestriction (§8.6.6).
-func suits(obj *jsonld.Value) bool {
-	for r := range jsonld.EachObject(obj.Get("ageRange")) {
+func suits(obj *keyed) bool {
+	for r := range jsonld.EachObject(obj.get(kAgeRange)) {
 		for _, k := range [...]string{"minValue", "maxValue"} {
 			if v := r.Get(k); jsonld.IsNumber(v) && jsonld.CmpNumber(v.S, "0") >= 0 {
 				return true
 			}
 		}
 	}
-	return jsonld.Present(obj.Get("genderRestriction"))
+	return jsonld.Present(obj.get(kGenderRestriction))
 }
 
 // spSuits is sp.13.

@@ -110,14 +110,20 @@ type idProblem struct {
 	nested *objFacts
 }
 
-// list appends all the problems to out.
+// list appends all the problems to out (none for nil).
 func (p *problems) list(out []string) []string {
+	if p == nil {
+		return out
+	}
 	out = append(out, p.dates...)
 	out = p.idList(out)
 	return append(out, p.rest...)
 }
 
 func (p *problems) idList(out []string) []string {
+	if p == nil {
+		return out
+	}
 	for _, id := range p.ids {
 		if id.nested != nil {
 			out = id.nested.problems.idList(out)
@@ -128,12 +134,12 @@ func (p *problems) idList(out []string) []string {
 	return out
 }
 
-// objectProblems reads problems 2–6 of one object; the facts of the objects
-// nested in it are already read.
-func objectProblems(o *jsonld.Value, nested func(*jsonld.Value) *objFacts) problems {
+// objectProblems reads problems 2–6 of one object, whose other facts f
+// are read; so are those of the objects nested in it.
+func objectProblems(o *keyed, f *objFacts, nested *nestedIndex) problems {
 	var p problems
-	p.dates = dateProblems(o, nil)
-	p.ids = idProblems(o, nested, nil)
+	p.dates = dateProblems(o, f, nil)
+	p.ids = idProblems(o.obj, nested, nil)
 	for _, id := range p.ids {
 		if id.nested != nil {
 			id.text = id.nested.problems.firstID
@@ -143,17 +149,17 @@ func objectProblems(o *jsonld.Value, nested func(*jsonld.Value) *objFacts) probl
 			break
 		}
 	}
-	for pl := range places(o) {
+	for pl := range places(o.get(kLocation)) {
 		for g := range jsonld.EachObject(pl.Get("geo")) {
 			p.rest = geoProblems(g, p.rest)
 		}
 	}
-	for off := range jsonld.EachObject(o.Get("offers")) {
+	for off := range jsonld.EachObject(o.get(kOffers)) {
 		if pr := off.Get("price"); jsonld.IsNumber(pr) && !jsonld.IsZero(pr.S) && jsonld.Absent(off.Get("priceCurrency")) {
 			p.rest = append(p.rest, "an offer has price "+pr.S+" but no priceCurrency")
 		}
 	}
-	if d, ok := o.Get("description").Str(); ok {
+	if d, ok := o.get(kDescription).Str(); ok {
 		if tag := jsonld.FindHTMLTag(d); tag != "" {
 			p.rest = append(p.rest, "description contains the HTML tag "+tag)
 		}
@@ -170,12 +176,13 @@ func objectProblems(o *jsonld.Value, nested func(*jsonld.Value) *objFacts) probl
 }
 
 // dateProblems: startDate and endDate must be date-times with an offset
-// (a CourseInstance may give dates).
-func dateProblems(o *jsonld.Value, probs []string) []string {
-	course := jsonld.TypeOf(o) == "CourseInstance"
-	for _, k := range [...]string{"startDate", "endDate"} {
-		v := o.Get(k)
-		if jsonld.Absent(v) {
+// (a CourseInstance may give dates). Reading the dates (f.zoned) already
+// parsed startDate.
+func dateProblems(o *keyed, f *objFacts, probs []string) []string {
+	course := f.typ == "CourseInstance"
+	for _, k := range [...]pkey{kStartDate, kEndDate} {
+		v := o.get(k)
+		if jsonld.Absent(v) || (k == kStartDate && f.zoned) {
 			continue
 		}
 		str, _ := v.Str()
@@ -185,22 +192,22 @@ func dateProblems(o *jsonld.Value, probs []string) []string {
 		if _, _, _, ok := jsonld.ParseDate(str); ok && course {
 			continue
 		}
-		probs = append(probs, k+" "+describe(v)+" is not a date-time with a time-zone offset")
+		probs = append(probs, presenceKeys[k]+" "+describe(v)+" is not a date-time with a time-zone offset")
 	}
 	return probs
 }
 
 // idProblems: every present @id at any depth must be an absolute http(s)
 // URL. A nested object that is a node of its own stands for its problems.
-func idProblems(v *jsonld.Value, nested func(*jsonld.Value) *objFacts, probs []idProblem) []idProblem {
+func idProblems(v *jsonld.Value, nested *nestedIndex, probs []idProblem) []idProblem {
 	switch v.Kind {
 	case jsonld.Object:
 		for _, m := range v.O {
 			if m.Key == "@id" && jsonld.Present(m.Val) && !jsonld.IsAbsURLValue(m.Val) {
 				probs = append(probs, idProblem{text: "@id " + describe(m.Val) + " is not an absolute http(s) URL"})
 			}
-			if f := nested(m.Val); f != nil {
-				if len(f.problems.ids) > 0 {
+			if f := nested.of(m.Val); f != nil {
+				if f.problems != nil && len(f.problems.ids) > 0 {
 					probs = append(probs, idProblem{nested: f})
 				}
 				continue
@@ -209,8 +216,8 @@ func idProblems(v *jsonld.Value, nested func(*jsonld.Value) *objFacts, probs []i
 		}
 	case jsonld.Array:
 		for _, e := range v.A {
-			if f := nested(e); f != nil {
-				if len(f.problems.ids) > 0 {
+			if f := nested.of(e); f != nil {
+				if f.problems != nil && len(f.problems.ids) > 0 {
 					probs = append(probs, idProblem{nested: f})
 				}
 				continue

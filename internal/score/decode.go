@@ -1,7 +1,6 @@
 package score
 
 import (
-	"slices"
 	"strconv"
 	"time"
 	"unsafe"
@@ -85,81 +84,94 @@ func refKey(embedding, prop string, i, n int, v *jsonld.Value) string {
 
 // decode reads one item. The tree is parsed from a private copy of the
 // bytes, so the caller may reuse its buffers, and dropped once the facts
-// are read, so ps recycles its memory from one item to the next.
-func decode(it *domain.Item, ps *jsonld.Parser) *Decoded { return decodeItem(it, ps, true) }
+// are read, so dc recycles its memory from one item to the next.
+func (dc *decoder) decode(it *domain.Item) *Decoded { return dc.decodeItem(it, true) }
 
 // decodeItem is decode; without keep, the item's JSON is not kept (the
 // facts own their strings), which saves its size for every item held.
-func decodeItem(it *domain.Item, ps *jsonld.Parser, keep bool) *Decoded {
-	d := &Decoded{feedURL: it.FeedURL, rpdeID: it.RPDEID, license: it.License, state: it.State, modified: it.Modified,
+func (dc *decoder) decodeItem(it *domain.Item, keep bool) *Decoded {
+	d := Decoded{feedURL: it.FeedURL, rpdeID: it.RPDEID, license: it.License, state: it.State, modified: it.Modified,
 		firstSeen: it.FirstSeen, firstHarvest: it.FirstHarvest, seq: it.Seq}
 	if it.State == domain.StateDeleted {
-		return d
+		return dc.keep(&d, 0)
 	}
 	var root *jsonld.Value
 	var err error
 	if keep {
-		d.data = string(it.Data)
-		root, err = ps.Parse(d.data)
+		d.data = dc.text(it.Data)
+		root, err = dc.ps.Parse(d.data)
 	} else {
-		root, err = ps.ParseOwned(unsafe.String(unsafe.SliceData(it.Data), len(it.Data)))
+		root, err = dc.ps.ParseOwned(unsafe.String(unsafe.SliceData(it.Data), len(it.Data)))
 	}
 	if err != nil || !root.IsObject() {
-		return d
+		return dc.keep(&d, 0)
 	}
 	d.readable = true
-	key := it.FeedURL + "#" + it.RPDEID
-	if id, ok := jsonld.ID(root); ok && jsonld.Trim(id) != "" {
-		key = id
-	}
-	var buf [4]*jsonld.Value
-	objs := d.walk(root, key, buf[:0])
+	dc.objs, dc.keys, dc.spans, dc.refs = dc.objs[:0], dc.keys[:0], dc.spans[:0], dc.refs[:0]
+	dc.walk(root, rootKey(it, root))
+	out := dc.keep(&d, len(dc.keys))
+	dc.fillNodes(out.nodes)
 	// Facts are read once the nodes are fixed, innermost first: an object's
 	// as.4 problems refer to those of the objects nested in it.
-	nested := nestedFacts(d.nodes, objs)
-	for i := len(d.nodes) - 1; i >= 0; i-- {
-		readFacts(objs[i], &d.nodes[i].facts, nested)
+	dc.nested.reset(dc.objs, out.nodes)
+	for i := len(out.nodes) - 1; i >= 0; i-- {
+		readFacts(&dc.objs[i], &out.nodes[i].facts, &dc.nested, &dc.memos)
 	}
-	d.mod, d.modOK = modifiedTime(it.Modified, london)
-	return d
+	out.mod, out.modOK = modifiedTime(it.Modified, london)
+	return out
+}
+
+// rootKey is the entity key of an item's root: its @id, else one derived
+// from the feed and RPDE id.
+func rootKey(it *domain.Item, root *jsonld.Value) string {
+	if id, ok := jsonld.ID(root); ok && jsonld.Trim(id) != "" {
+		return id
+	}
+	return it.FeedURL + "#" + it.RPDEID
 }
 
 // walk adds obj and, depth first, every object nested in it through a link
-// property, appending each node's object to objs.
-func (d *Decoded) walk(obj *jsonld.Value, key string, objs []*jsonld.Value) []*jsonld.Value {
-	i := len(d.nodes)
-	d.nodes = append(d.nodes, dnode{key: key})
-	objs = append(objs, obj)
-	var buf [4]linkRef // most objects have a few refs; kept exactly sized
+// property: its object (indexed), key and, once its children are walked,
+// the span of its refs in dc.refs.
+func (dc *decoder) walk(obj *jsonld.Value, key string) {
+	i := len(dc.keys)
+	dc.keys = append(dc.keys, key)
+	dc.spans = append(dc.spans, refSpan{})
+	if i < cap(dc.objs) {
+		dc.objs = dc.objs[:i+1]
+	} else {
+		dc.objs = append(dc.objs, keyed{})
+	}
+	dc.objs[i].reset(obj)
+	var buf [4]linkRef // an object's own refs, kept apart from its children's
 	refs := buf[:0]
-	for p, prop := range linkProps {
-		items := jsonld.Items(obj.Get(prop))
+	for p, k := range linkKeys {
+		items := jsonld.Items(dc.objs[i].get(k))
 		for j, it := range items {
-			r := linkRef{prop: uint8(p), kind: it.Kind, key: refKey(key, prop, j, len(items), it)}
+			r := linkRef{prop: uint8(p), kind: it.Kind, key: refKey(key, linkProps[p], j, len(items), it)}
 			r.absent = it.Kind == jsonld.String && jsonld.Absent(it)
 			refs = append(refs, r)
 			if it.IsObject() {
-				objs = d.walk(it, r.key, objs)
+				dc.walk(it, r.key)
 			}
 		}
 	}
-	if len(refs) > 0 {
-		d.nodes[i].refs = slices.Clone(refs)
-	}
-	return objs
+	dc.spans[i] = refSpan{int32(len(dc.refs)), int32(len(dc.refs) + len(refs))}
+	dc.refs = append(dc.refs, refs...)
 }
 
-// nestedFacts finds the facts of the node whose object is v, for objects
-// nested in the root (nil for any other value).
-func nestedFacts(nodes []dnode, objs []*jsonld.Value) func(v *jsonld.Value) *objFacts {
-	if len(nodes) == 1 {
-		return func(*jsonld.Value) *objFacts { return nil }
+// fillNodes gives the walked nodes their keys and refs.
+func (dc *decoder) fillNodes(nodes []dnode) {
+	all := dc.refs
+	if len(all) > 0 {
+		all = dc.links.copy(all, dc.batch)
 	}
-	at := make(map[*jsonld.Value]*objFacts, len(objs)-1)
-	for i := 1; i < len(objs); i++ {
-		at[objs[i]] = &nodes[i].facts
+	for i := range nodes {
+		nodes[i].key = dc.keys[i]
+		if sp := dc.spans[i]; sp.end > sp.start {
+			nodes[i].refs = all[sp.start:sp.end:sp.end]
+		}
 	}
-	return func(v *jsonld.Value) *objFacts { return at[v] }
 }
 
 // sameVersion reports whether it is exactly the item d was decoded from, in

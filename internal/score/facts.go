@@ -26,14 +26,30 @@ type objFacts struct {
 	name      string   // trimmed string name, "" when none
 	postcodes []string // valid, normalised, in document order
 
-	typ       string
-	otherKeys []string // other present properties
+	typ string
 
 	// Dates (occur.go).
-	start     time.Time // startDate as an instant, when startOK
-	startOK   bool
-	hasStart  bool             // a startDate member exists, whatever its value
-	hasSched  bool             // an eventSchedule member exists, whatever its value
+	start    time.Time // startDate as an instant, when startOK
+	startOK  bool
+	hasStart bool // a startDate member exists, whatever its value
+	zoned    bool // startDate is a date-time with an offset (as.4)
+	hasSched bool // an eventSchedule member exists, whatever its value
+
+	// as.4 problems 2–6 of this object (conform.go); nil when it has none,
+	// as most objects do, which keeps the facts small.
+	problems *problems
+
+	// The facts many objects lack (occurrences nearly all), read through
+	// this embedded pointer. It is never nil once the facts are read: an
+	// object with none of them shares noMore, which must never be written;
+	// readers write through more().
+	*moreFacts
+}
+
+// moreFacts are the facts an object may lack.
+type moreFacts struct {
+	otherKeys []string // other present properties
+
 	rules     []*schedule.Rule // eventSchedule entries that can give dates
 	dateNotes []string         // why startDate or eventSchedule entries give none
 
@@ -43,9 +59,17 @@ type objFacts struct {
 	activityIDs []string // sp.3: concept ids, before the vocabulary test
 	facilityIDs []string
 	geo         geoFacts
+}
 
-	// as.4 problems 2–6 of this object (conform.go).
-	problems problems
+// noMore is the moreFacts of every object that has none of them.
+var noMore moreFacts
+
+// more returns f's own moreFacts, for writing.
+func (f *objFacts) more() *moreFacts {
+	if f.moreFacts == &noMore {
+		f.moreFacts = new(moreFacts)
+	}
+	return f.moreFacts
 }
 
 // flags are an object's yes/no facts.
@@ -104,20 +128,25 @@ type orgFacts struct {
 }
 
 // readFacts reads one object copy into f; nested gives the facts, already
-// read, of the objects nested in it through link properties.
-func readFacts(obj *jsonld.Value, f *objFacts, nested func(*jsonld.Value) *objFacts) {
-	f.typ = jsonld.TypeOf(obj)
+// read, of the objects nested in it through link properties, and ms
+// remembers postcodes and urls already read.
+func readFacts(obj *keyed, f *objFacts, nested *nestedIndex, ms *memos) {
+	f.moreFacts = &noMore
+	f.typ = jsonld.NormType(obj.get(kType))
 	readPresence(obj, f)
 	readDates(obj, f)
 	readName(obj, f)
 	readDescription(obj, f)
 	readActivity(obj, f)
-	readPlaces(obj, f)
+	readPlaces(obj, f, ms)
 	readCost(obj, f)
-	readOrganisers(obj, f)
-	f.set(flagContactPoint, hasContactPoint(obj))
+	readOrganisers(obj, f, ms)
+	f.set(flagContactPoint, hasContactPoint(obj.get(kContactPoint)))
 	f.set(flagImage, hasImage(obj))
 	f.set(flagSuits, suits(obj))
-	f.problems = objectProblems(obj, nested)
-	f.set(flagProblems, f.problems.first != "")
+	if p := objectProblems(obj, f, nested); p.first != "" {
+		f.problems = new(problems)
+		*f.problems = p // a copy, so p itself stays off the heap
+		f.flags |= flagProblems
+	}
 }

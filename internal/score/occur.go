@@ -47,21 +47,25 @@ func zone(name string) *time.Location {
 // readDates reads startDate, eventSchedule, eventStatus and
 // eventAttendanceMode. Schedules are parsed here, once; a schedule that
 // can never give a date leaves only its reason.
-func readDates(obj *jsonld.Value, f *objFacts) {
-	sd := obj.Get("startDate")
+func readDates(obj *keyed, f *objFacts) {
+	sd := obj.get(kStartDate)
 	f.hasStart = sd != nil
 	if str, ok := sd.Str(); ok {
-		f.start, _, f.startOK = jsonld.ParseStart(str, london)
+		var dt jsonld.DateTime
+		f.start, dt, f.startOK = jsonld.ParseStart(str, london)
+		f.zoned = f.startOK && dt.HasOffset
 	}
 	if sd != nil && !f.startOK {
-		f.dateNotes = append(f.dateNotes, "startDate "+describe(sd)+" is not a date or date-time, so it gives no occurrence")
+		m := f.more()
+		m.dateNotes = append(m.dateNotes, "startDate "+describe(sd)+" is not a date or date-time, so it gives no occurrence")
 	}
-	es := obj.Get("eventSchedule")
+	es := obj.get(kEventSchedule)
 	f.hasSched = es != nil
 	for i, it := range jsonld.Items(es) {
+		m := f.more() // an eventSchedule entry gives a rule or a note
 		label := "eventSchedule[" + strconv.Itoa(i) + "]: "
 		if !it.IsObject() {
-			f.dateNotes = append(f.dateNotes, label+"not an object")
+			m.dateNotes = append(m.dateNotes, label+"not an object")
 			continue
 		}
 		rule, why := schedule.Parse(it, zone, london)
@@ -69,19 +73,19 @@ func readDates(obj *jsonld.Value, f *objFacts) {
 			why = rule.Barren()
 		}
 		if why != "" {
-			f.dateNotes = append(f.dateNotes, label+why)
+			m.dateNotes = append(m.dateNotes, label+why)
 			continue
 		}
-		f.rules = append(f.rules, rule)
+		m.rules = append(m.rules, rule)
 	}
-	f.set(flagCancelled, isCancelled(obj))
-	f.set(flagOnline, isOnline(obj))
+	f.set(flagCancelled, isCancelled(obj.get(kEventStatus)))
+	f.set(flagOnline, isOnline(obj.get(kAttendanceMode)))
 }
 
 // isCancelled: a cancelled or postponed child is neither an occurrence nor a
 // source (§8.3.3).
-func isCancelled(obj *jsonld.Value) bool {
-	for it := range jsonld.EachItem(obj.Get("eventStatus")) {
+func isCancelled(status *jsonld.Value) bool {
+	for it := range jsonld.EachItem(status) {
 		if v, ok := it.Str(); ok {
 			switch jsonld.NormSchemaIRI(v) {
 			case "https://schema.org/EventCancelled", "https://schema.org/EventPostponed":
@@ -93,8 +97,8 @@ func isCancelled(obj *jsonld.Value) bool {
 }
 
 // isOnline: eventAttendanceMode is OnlineEventAttendanceMode (§8.3.7).
-func isOnline(obj *jsonld.Value) bool {
-	for it := range jsonld.EachItem(obj.Get("eventAttendanceMode")) {
+func isOnline(mode *jsonld.Value) bool {
+	for it := range jsonld.EachItem(mode) {
 		if v, ok := it.Str(); ok && jsonld.NormSchemaIRI(v) == "https://schema.org/OnlineEventAttendanceMode" {
 			return true
 		}

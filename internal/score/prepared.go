@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/feedgauge/feedgauge/internal/domain"
-	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
 
 // Prepared is a dataset decoded and linked once, ready to be scored at any
@@ -37,9 +36,9 @@ type Prepared struct {
 // snapshots of a dataset decoding only the items that changed.
 func Prepare(in DatasetInput) *Prepared {
 	ds := make([]*Decoded, len(in.Items))
-	var ps jsonld.Parser
+	dc := decoder{batch: true}
 	for i := range in.Items {
-		ds[i] = decode(&in.Items[i], &ps)
+		ds[i] = dc.decode(&in.Items[i])
 	}
 	return prepare(in, ds)
 }
@@ -53,18 +52,18 @@ func Prepare(in DatasetInput) *Prepared {
 type Builder struct {
 	in   DatasetInput
 	ds   []*Decoded
-	ps   jsonld.Parser
+	dc   decoder
 	lean bool
 }
 
 // NewBuilder starts a dataset; in.Items is ignored.
 func NewBuilder(in DatasetInput, lean bool) *Builder {
 	in.Items = nil
-	return &Builder{in: in, lean: lean}
+	return &Builder{in: in, lean: lean, dc: decoder{batch: true}}
 }
 
 // Add decodes one item. The item's buffers may be reused once Add returns.
-func (b *Builder) Add(it *domain.Item) { b.ds = append(b.ds, decodeItem(it, &b.ps, !b.lean)) }
+func (b *Builder) Add(it *domain.Item) { b.ds = append(b.ds, b.dc.decodeItem(it, !b.lean)) }
 
 // Prepare links what was added.
 func (b *Builder) Prepare() *Prepared {

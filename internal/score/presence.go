@@ -54,28 +54,20 @@ func maskOf(keys ...string) (keyMask, []string) {
 	return m, others
 }
 
-// readPresence records which properties of obj are present.
-func readPresence(obj *jsonld.Value, f *objFacts) {
-	others := 0
-	for _, m := range obj.O {
-		if jsonld.Absent(m.Val) {
-			continue
-		}
-		if b, ok := presenceBit[m.Key]; ok {
-			f.present |= b
-		} else {
-			others++
-		}
-	}
-	if others == 0 {
+// readPresence records which properties of the object are present (k has
+// found them).
+func readPresence(k *keyed, f *objFacts) {
+	f.present = k.present
+	if k.others == 0 {
 		return
 	}
-	f.otherKeys = make([]string, 0, others)
-	for _, m := range obj.O {
+	keys := make([]string, 0, k.others)
+	for _, m := range k.obj.O {
 		if _, ok := presenceBit[m.Key]; !ok && jsonld.Present(m.Val) {
-			f.otherKeys = append(f.otherKeys, m.Key)
+			keys = append(keys, m.Key)
 		}
 	}
+	f.more().otherKeys = keys
 }
 
 // anyPresentIn reports whether some source has one of the properties.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/feedgauge/feedgauge/internal/score/jsonld"
 )
@@ -48,6 +49,57 @@ func addMonthsClamped(t time.Time, months int) time.Time {
 // not a letter or digit becomes a space; drop the words ltd, limited, cic,
 // cio; collapse spaces; trim. Grant linking uses it too.
 func Norm(s string) string {
+	if n, ok := normASCII(s); ok {
+		return n
+	}
+	return normText(s)
+}
+
+// normASCII is Norm for ASCII text, in one pass and one allocation; ok is
+// false for any other text.
+func normASCII(s string) (string, bool) {
+	out := make([]byte, 0, len(s))
+	word := -1 // where the current word starts in out, -1 between words
+	for i := 0; i <= len(s); i++ {
+		var c byte = ' ' // the end of s ends a word
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == '\'':
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			word = startWord(&out, word)
+			out = append(out, c)
+		case 'A' <= c && c <= 'Z':
+			word = startWord(&out, word)
+			out = append(out, c+'a'-'A')
+		case word >= 0:
+			if dropWord(string(out[word:])) {
+				out = out[:max(word-1, 0)] // and the space before it
+			}
+			word = -1
+		}
+	}
+	return string(out), true
+}
+
+func startWord(out *[]byte, word int) int {
+	if word >= 0 {
+		return word
+	}
+	if len(*out) > 0 {
+		*out = append(*out, ' ')
+	}
+	return len(*out)
+}
+
+// dropWord reports the words Norm drops.
+func dropWord(w string) bool { return w == "ltd" || w == "limited" || w == "cic" || w == "cio" }
+
+// normText is Norm for any text.
+func normText(s string) string {
 	s = strings.ToLower(s)
 	s = strings.Map(func(r rune) rune {
 		switch {

@@ -11,23 +11,40 @@ type decimal struct {
 }
 
 // parseDecimal reads a JSON number literal exactly. Exponents are clamped
-// so absurd literals compare as huge or tiny instead of overflowing.
+// so absurd literals compare as huge or tiny instead of overflowing. The
+// digits are cut from lit, and only built afresh when both the integer and
+// the fraction part hold significant digits.
 func parseDecimal(lit string) decimal {
 	var d decimal
 	if strings.HasPrefix(lit, "-") {
 		d.neg, lit = true, lit[1:]
 	}
 	mant, e := lit, 0
-	if k := strings.IndexAny(lit, "eE"); k >= 0 {
-		mant, e = lit[:k], parseExp(lit[k+1:])
+	for k := 0; k < len(lit); k++ {
+		if lit[k] == 'e' || lit[k] == 'E' {
+			mant, e = lit[:k], parseExp(lit[k+1:])
+			break
+		}
 	}
 	intPart, frac := mant, ""
 	if k := strings.IndexByte(mant, '.'); k >= 0 {
 		intPart, frac = mant[:k], mant[k+1:]
 	}
-	all := intPart + frac
-	lead := len(all) - len(strings.TrimLeft(all, "0"))
-	all = strings.TrimRight(all[lead:], "0")
+	// Significant digits are those of intPart+frac without leading or
+	// trailing zeros; lead counts the leading ones.
+	var all string
+	var lead int
+	ip := strings.TrimLeft(intPart, "0")
+	fr := strings.TrimRight(frac, "0")
+	switch {
+	case ip == "":
+		f := strings.TrimLeft(fr, "0")
+		all, lead = f, len(intPart)+len(fr)-len(f)
+	case fr == "":
+		all, lead = strings.TrimRight(ip, "0"), len(intPart)-len(ip)
+	default:
+		all, lead = ip+fr, len(intPart)-len(ip)
+	}
 	if all == "" {
 		return decimal{}
 	}
@@ -67,10 +84,24 @@ func cmpAbs(a, b decimal) int {
 		}
 		return 1
 	}
-	n := max(len(a.digits), len(b.digits))
-	ad := a.digits + strings.Repeat("0", n-len(a.digits))
-	bd := b.digits + strings.Repeat("0", n-len(b.digits))
-	return strings.Compare(ad, bd)
+	// Compare the digits as if the shorter were padded with zeros.
+	for i := 0; i < max(len(a.digits), len(b.digits)); i++ {
+		ca, cb := digitAt(a.digits, i), digitAt(b.digits, i)
+		if ca != cb {
+			if ca < cb {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+func digitAt(digits string, i int) byte {
+	if i < len(digits) {
+		return digits[i]
+	}
+	return '0'
 }
 
 func cmpDecimal(a, b decimal) int {

@@ -53,6 +53,7 @@ func (ps *Parser) parse(src string, own bool) (*Value, error) {
 	p := &ps.p
 	p.src, p.i, p.recycle, p.own = src, 0, true, own
 	p.slab, p.memberArena, p.elemArena = p.slab[:0], p.memberArena[:0], p.elemArena[:0]
+	p.members, p.elems = p.members[:0], p.elems[:0] // a failed parse may leave some
 	return p.run()
 }
 
@@ -209,8 +210,7 @@ func (p *parser) array(depth int) (*Value, error) {
 		p.i++
 		return v, nil
 	}
-	mark := len(p.elems)
-	defer func() { p.elems = p.elems[:mark] }()
+	mark := len(p.elems) // elements past mark are this array's until it closes
 	for {
 		p.ws()
 		e, err := p.value(depth + 1)
@@ -226,6 +226,7 @@ func (p *parser) array(depth int) (*Value, error) {
 		p.i++
 		if c == ']' {
 			v.A = keep(p.recycle, &p.elemArena, p.elems[mark:])
+			p.elems = p.elems[:mark]
 			return v, nil
 		}
 		if c != ',' {
@@ -239,8 +240,8 @@ func (p *parser) object(depth int) (*Value, error) {
 	v := p.alloc()
 	v.Kind = Object
 	var index map[string]int
-	mark := len(p.members)
-	defer func() { p.members = p.members[:mark] }()
+	mark := len(p.members) // members past mark are this object's until it closes
+	alias := false         // an `id` or `type` key was met
 	p.ws()
 	if p.i < len(p.src) && p.src[p.i] == '}' {
 		p.i++
@@ -270,6 +271,7 @@ func (p *parser) object(depth int) (*Value, error) {
 			return nil, err
 		}
 		index = p.setMember(mark, k, e, index)
+		alias = alias || k == "id" || k == "type"
 		p.ws()
 		if p.i >= len(p.src) {
 			return nil, p.fail("unterminated object")
@@ -278,7 +280,10 @@ func (p *parser) object(depth int) (*Value, error) {
 		p.i++
 		if c == '}' {
 			v.O = keep(p.recycle, &p.memberArena, p.members[mark:])
-			applyAliases(v)
+			p.members = p.members[:mark]
+			if alias {
+				applyAliases(v)
+			}
 			return v, nil
 		}
 		if c != ',' {

@@ -10,25 +10,29 @@ import (
 // as encoding/json does so both readers see the same code points (§8.1.3).
 
 func (p *parser) str() (string, error) {
-	p.i++ // opening quote
-	start := p.i
-	for p.i < len(p.src) {
-		c := p.src[p.i]
+	src, start := p.src, p.i+1 // after the opening quote
+	var high byte              // the OR of the bytes: only non-ASCII needs validating
+	// The scan uses locals, not p.i: it is the parser's hottest loop.
+	for i := start; i < len(src); i++ {
+		c := src[i]
+		high |= c
 		switch {
 		case c == '"':
-			s := p.src[start:p.i]
-			p.i++
-			if !utf8.ValidString(s) {
+			p.i = i + 1
+			s := src[start:i]
+			if high >= utf8.RuneSelf && !utf8.ValidString(s) {
 				s = toValidUTF8(s)
 			}
 			return s, nil
 		case c == '\\':
+			p.i = i
 			return p.escaped(start)
 		case c < 0x20:
+			p.i = i
 			return "", p.fail("control character in string")
 		}
-		p.i++
 	}
+	p.i = len(src)
 	return "", p.fail("unterminated string")
 }
 

@@ -20,8 +20,55 @@ func IsSpace(r rune) bool {
 	return false
 }
 
-// Trim removes leading and trailing White_Space (§8.1.3).
-func Trim(s string) string { return strings.TrimFunc(s, IsSpace) }
+// Trim removes leading and trailing White_Space (§8.1.3). Most strings
+// start and end with an ASCII character that is not a space, and a byte
+// below 0x80 is always a whole code point, so those are returned at once.
+func Trim(s string) string {
+	if len(s) > 0 && isASCIIWord(s[0]) && isASCIIWord(s[len(s)-1]) {
+		return s
+	}
+	return strings.TrimFunc(s, IsSpace)
+}
+
+// isASCIIWord reports an ASCII byte that is not White_Space.
+func isASCIIWord(c byte) bool { return c < utf8.RuneSelf && c != ' ' && (c < '\t' || c > '\r') }
+
+// IsBlank reports Trim(s) == "" without trimming: whether s holds only
+// White_Space.
+func IsBlank(s string) bool { return indexNonSpace(s, false) < 0 }
+
+// hasSpace reports whether s holds some White_Space. Printable ASCII,
+// all of a typical URL, is passed over without decoding.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c >= utf8.RuneSelf {
+			return indexNonSpace(s[i:], true) >= 0
+		}
+	}
+	return false
+}
+
+// indexNonSpace returns the index of the first code point that is White_Space
+// (space true) or is not (space false), or -1. It decodes runes only past
+// ASCII, as strings.IndexFunc would decode them.
+func indexNonSpace(s string, space bool) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isASCIIWord(c) == space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if IsSpace(r) == space {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
 
 // Len is the length in code points (§8.1.3: no normalisation).
 func Len(s string) int { return utf8.RuneCountInString(s) }
@@ -115,7 +162,7 @@ func IsAbsURL(s string) bool {
 	if rest == "" || rest[0] == '/' || rest[0] == '?' || rest[0] == '#' {
 		return false
 	}
-	return strings.IndexFunc(rest, IsSpace) < 0
+	return !hasSpace(rest)
 }
 
 // IsAbsURLValue reports a string value that is an absolute http(s) URL.

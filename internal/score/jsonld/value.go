@@ -73,7 +73,7 @@ func Absent(v *Value) bool {
 	case Null:
 		return true
 	case String:
-		return Trim(v.S) == ""
+		return IsBlank(v.S)
 	case Array:
 		for _, e := range v.A {
 			if !Absent(e) {
