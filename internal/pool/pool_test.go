@@ -28,11 +28,24 @@ func TestEach(t *testing.T) {
 			var running, peak atomic.Int32
 			var mu sync.Mutex
 			done := map[int]bool{}
+			// Jobs hold until as many run at once as the pool should allow,
+			// so reaching that peak does not depend on scheduling.
+			full := make(chan struct{})
+			var once sync.Once
 			err := Each(tc.n, jobs, func(j int) error {
 				now := running.Add(1)
 				for p := peak.Load(); now > p && !peak.CompareAndSwap(p, now); p = peak.Load() {
 				}
-				time.Sleep(5 * time.Millisecond)
+				if int(now) >= tc.wantMax {
+					once.Do(func() { close(full) })
+				}
+				select {
+				case <-full:
+				case <-time.After(5 * time.Second):
+				}
+				// Linger so that a pool allowing more than n shows it; a
+				// correct one never can, however slow the machine.
+				time.Sleep(2 * time.Millisecond)
 				running.Add(-1)
 				mu.Lock()
 				done[j] = true
