@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -43,14 +42,16 @@ func BenchmarkFirstSnapshot(b *testing.B) {
 	var bare time.Duration
 	b.Run("bare", func(b *testing.B) {
 		client := benchClient()
-		cpu := cpuTime()
+		cpu := storetest.CPUTime()
 		for i := 0; i < b.N; i++ {
 			walkAll(b, client, feeds)
 		}
 		bare = b.Elapsed() / time.Duration(b.N)
 		b.ReportMetric(float64(total)/bare.Seconds(), "items/s")
-		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((storetest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	})
+	// cpu-s/op counts the simulated publisher too (it runs in this process),
+	// in both runs.
 	b.Run("snapshot", func(b *testing.B) { benchSnapshot(b, sim, storetest.SQLite, total, bare) })
 	// The production store, for comparison, when a server is configured:
 	// its server's CPU is not in cpu-s/op, only in the wall clock.
@@ -68,10 +69,10 @@ func benchSnapshot(b *testing.B, sim *simulate.Server, open func(testing.TB) sto
 		o := options(b, st, sim)
 		o.Client, o.Sources, o.Concurrency = benchClient(), []discover.Source{{URL: sim.CatalogueURL()}}, 8
 		b.StartTimer()
-		start, c := time.Now(), cpuTime()
+		start, c := time.Now(), storetest.CPUTime()
 		sum, err := pipeline.Run(context.Background(), o)
 		took += time.Since(start)
-		cpu += cpuTime() - c
+		cpu += storetest.CPUTime() - c
 		if err != nil || sum.FeedsFailed > 0 {
 			b.Fatalf("snapshot: %v %+v", err, sum.Failures)
 		}
@@ -82,16 +83,6 @@ func benchSnapshot(b *testing.B, sim *simulate.Server, open func(testing.TB) sto
 	if bare > 0 {
 		b.ReportMetric(per.Seconds()/bare.Seconds(), "x_bare")
 	}
-}
-
-// cpuTime is the process's user and system CPU time so far. On a shared
-// machine it varies far less than the wall clock, so it shows whether a
-// change made the work itself cheaper. The simulated publisher runs in this
-// process, so its share is counted too, in both runs.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func benchClient() *fetch.Client {

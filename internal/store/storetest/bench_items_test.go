@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,7 +22,7 @@ func BenchmarkPutItems(b *testing.B) {
 	data := `{"@context":"https://openactive.io/","@type":"SessionSeries","name":"Swim` + strings.Repeat("x", 850) + `"}`
 	items := make([]domain.Item, batch)
 	ctx := context.Background()
-	cpu := cpuTime()
+	cpu := storetest.CPUTime()
 	for b.Loop() {
 		b.StopTimer()
 		st := storetest.SQLite(b)
@@ -41,13 +40,5 @@ func BenchmarkPutItems(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(total*b.N)/b.Elapsed().Seconds(), "items/s")
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// cpuTime is the process's user and system CPU time so far: on a shared
-// machine it varies far less than the wall clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric((storetest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }

@@ -35,7 +35,7 @@ func BenchmarkInsertScores(b *testing.B) {
 			st := be.open(b)
 			ctx := context.Background()
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := storetest.CPUTime()
 			for i := 0; i < b.N; i++ {
 				for n := 0; n < total; n += batch {
 					t := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i*total+n) * time.Second)
@@ -48,7 +48,7 @@ func BenchmarkInsertScores(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(total*b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((storetest.CPUTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
