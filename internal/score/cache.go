@@ -20,9 +20,9 @@ import (
 //
 // Memory is bounded by the last snapshot: the cache holds exactly the
 // decoded items of the last input and the last Prepared (which shares
-// them), and forgets everything else — about 1.3–1.6 KB per item in all,
-// some four times the items' JSON, roughly half of it the Prepared's link
-// graph. Drop the Cache to free it. Keep one Cache per dataset; feeding
+// them), and forgets everything else — about 1.2–1.5 KB per item in all,
+// three to four times the items' JSON (heap retained after Prepare on the
+// benchmark datasets). Drop the Cache to free it. Keep one Cache per dataset; feeding
 // several datasets through one only loses the reuse. A Cache is safe for
 // concurrent use (calls are serialised); the Prepared values it returns are
 // immutable.

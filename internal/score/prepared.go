@@ -14,9 +14,9 @@ import (
 // the reference. It is never changed once built, so one Prepared may be
 // scored by concurrent calls.
 //
-// A Prepared holds its decoded items and the graph: about 1.3–1.6 KB per
-// item for typical OpenActive items, some four times their JSON (measured
-// on the benchmark datasets). It keeps no reference to the DatasetInput,
+// A Prepared holds its decoded items and the graph: about 1.2–1.5 KB per
+// item for typical OpenActive items, three to four times their JSON
+// (measured on the benchmark datasets). It keeps no reference to the DatasetInput,
 // so the caller may reuse the items' buffers. Scores it returns share
 // strings with it (the ActivityScore strings point into the decoded copy
 // of the items' bytes; nothing ever changes them).
